@@ -8,7 +8,10 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
+import org.eclipse.core.runtime.IExtension;
+import org.eclipse.core.runtime.IExtensionPoint;
 import org.eclipse.core.runtime.IExtensionRegistry;
+import org.eclipse.core.runtime.IRegistryEventListener;
 import org.eclipse.core.runtime.RegistryFactory;
 import org.stackscope.core.api.CanceledException;
 import org.stackscope.core.api.DataObject;
@@ -28,6 +31,7 @@ import org.stackscope.core.results.Hashing;
 public final class Registry {
 
     private static volatile Registry platformRegistry;
+    private static boolean watching;
 
     private final List<ImporterDescriptor> importers;
     private final List<AnalysisDescriptor> analyses;
@@ -55,8 +59,40 @@ public final class Registry {
             r = new Registry(ExtensionReader.importers(ext, problems), ExtensionReader.analyses(ext, problems),
                     problems);
             platformRegistry = r;
+            watch(ext);
         }
         return r;
+    }
+
+    /** Plugins installed or removed at run time (p2 install, tests) replace the cached registry. */
+    private static synchronized void watch(IExtensionRegistry ext) {
+        if (watching) {
+            return;
+        }
+        watching = true;
+        IRegistryEventListener reset = new IRegistryEventListener() {
+            @Override
+            public void added(IExtension[] extensions) {
+                platformRegistry = null;
+            }
+
+            @Override
+            public void removed(IExtension[] extensions) {
+                platformRegistry = null;
+            }
+
+            @Override
+            public void added(IExtensionPoint[] extensionPoints) {
+                platformRegistry = null;
+            }
+
+            @Override
+            public void removed(IExtensionPoint[] extensionPoints) {
+                platformRegistry = null;
+            }
+        };
+        ext.addListener(reset, ExtensionReader.IMPORTERS);
+        ext.addListener(reset, ExtensionReader.ANALYSES);
     }
 
     public List<ImporterDescriptor> importers() {

@@ -49,7 +49,12 @@ public final class SettingsSupport {
         Map<String, Object> out = new LinkedHashMap<>();
         for (SettingDescriptor d : describe(settings.getClass())) {
             Object v = read(d, settings);
-            out.put(d.key(), v instanceof Enum<?> e ? e.name() : v);
+            if (v instanceof Enum<?> e) {
+                v = e.name();
+            } else if (v instanceof Double x && !Double.isFinite(x)) {
+                v = x.toString(); // JSON has no literal for ±∞ or NaN
+            }
+            out.put(d.key(), v);
         }
         return out;
     }

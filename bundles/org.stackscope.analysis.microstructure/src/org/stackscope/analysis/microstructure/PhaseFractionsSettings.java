@@ -1,0 +1,27 @@
+package org.stackscope.analysis.microstructure;
+
+import org.stackscope.core.settings.Setting;
+
+/** Settings of {@link PhaseFractions}. */
+public class PhaseFractionsSettings {
+
+    /** Which axis the per-slice profile runs along. */
+    public enum ProfileAxis {
+        /** The volume's stack-pressure axis (Z unless the importer was told otherwise). */
+        PRESSURE, X, Y, Z
+    }
+
+    @Setting(label = "Profile axis", description = "Axis of the per-slice profile; PRESSURE = the volume's stack-pressure axis")
+    public ProfileAxis axis = ProfileAxis.PRESSURE;
+
+    @Setting(label = "Phase names", description = "Names of labels as label=NAME pairs, e.g. 0=VOID,85=AM,170=CARBON; "
+            + "unnamed labels are reported by number")
+    public String phases = "";
+
+    @Setting(label = "Maximum number of labels", min = 1, max = 65536,
+            description = "More distinct values than this means a grey-value image that needs segmenting first")
+    public int maxLabels = 256;
+
+    @Setting(label = "Threads", min = 0, max = 1024, description = "0 = all processors; results do not depend on it")
+    public int threads = 0;
+}

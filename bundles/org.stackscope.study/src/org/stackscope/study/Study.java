@@ -1,0 +1,116 @@
+package org.stackscope.study;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.stackscope.core.results.Json;
+
+/**
+ * A study: a folder with {@code study.json} listing cells and their datasets (paths relative to the folder), each
+ * tagged with stack pressure, cycle and state of charge where known. See docs/study-format.md.
+ */
+public record Study(Path folder, String name, String description, List<Cell> cells, List<Dataset> datasets) {
+
+    public static final String FILE_NAME = "study.json";
+
+    public Study {
+        cells = List.copyOf(cells);
+        datasets = List.copyOf(datasets);
+    }
+
+    /** Loads {@code study.json} from a study folder or from the file itself. */
+    public static Study load(Path folderOrFile) throws IOException {
+        Path file = Files.isDirectory(folderOrFile) ? folderOrFile.resolve(FILE_NAME) : folderOrFile;
+        Path folder = file.toAbsolutePath().getParent();
+        Map<String, Object> root;
+        try {
+            root = Json.readObject(Files.readString(file, StandardCharsets.UTF_8));
+        } catch (IllegalArgumentException e) {
+            throw new IOException(file + ": " + e.getMessage(), e);
+        }
+        try {
+            List<Cell> cells = new ArrayList<>();
+            for (Map<String, Object> c : objects(root, "cells")) {
+                cells.add(new Cell(required(c, "id"), number(c, "diameter_mm"), number(c, "thickness_um"),
+                        number(c, "activeMass_mg"), strings(c, "materials")));
+            }
+            List<Dataset> datasets = new ArrayList<>();
+            for (Map<String, Object> d : objects(root, "datasets")) {
+                String path = required(d, "path");
+                double cycle = number(d, "cycle");
+                datasets.add(new Dataset(text(d, "id", path), text(d, "cell", ""), folder.resolve(path).normalize(),
+                        text(d, "format", null), number(d, "stackPressure_MPa"),
+                        Double.isNaN(cycle) ? -1 : (int) cycle, number(d, "soc"), strings(d, "importSettings")));
+            }
+            return new Study(folder, text(root, "name", folder.getFileName().toString()),
+                    text(root, "description", ""), cells, datasets);
+        } catch (IllegalArgumentException e) {
+            throw new IOException(file + ": " + e.getMessage(), e);
+        }
+    }
+
+    public Optional<Cell> cell(String id) {
+        return cells.stream().filter(c -> c.id().equals(id)).findFirst();
+    }
+
+    public List<Dataset> datasetsOf(String cellId) {
+        return datasets.stream().filter(d -> d.cellId().equals(cellId)).toList();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Map<String, Object>> objects(Map<String, Object> m, String key) {
+        Object v = m.get(key);
+        if (v == null) {
+            return List.of();
+        }
+        if (!(v instanceof List<?> list) || list.stream().anyMatch(e -> !(e instanceof Map))) {
+            throw new IllegalArgumentException("'" + key + "' must be a list of objects");
+        }
+        return (List<Map<String, Object>>) v;
+    }
+
+    static String text(Map<String, Object> m, String key, String fallback) {
+        Object v = m.get(key);
+        return v == null ? fallback : v.toString();
+    }
+
+    static String required(Map<String, Object> m, String key) {
+        Object v = m.get(key);
+        if (v == null || v.toString().isBlank()) {
+            throw new IllegalArgumentException("'" + key + "' is missing in " + m);
+        }
+        return v.toString();
+    }
+
+    private static double number(Map<String, Object> m, String key) {
+        Object v = m.get(key);
+        if (v == null) {
+            return Double.NaN;
+        }
+        if (v instanceof Number n) {
+            return n.doubleValue();
+        }
+        throw new IllegalArgumentException("'" + key + "' must be a number, not " + v);
+    }
+
+    static Map<String, String> strings(Map<String, Object> m, String key) {
+        Object v = m.get(key);
+        if (v == null) {
+            return Map.of();
+        }
+        if (!(v instanceof Map<?, ?> map)) {
+            throw new IllegalArgumentException("'" + key + "' must be an object");
+        }
+        Map<String, String> out = new LinkedHashMap<>();
+        map.forEach((k, val) -> out.put(String.valueOf(k), val instanceof Double d && d == Math.rint(d)
+                ? Long.toString(d.longValue()) : String.valueOf(val)));
+        return out;
+    }
+}
