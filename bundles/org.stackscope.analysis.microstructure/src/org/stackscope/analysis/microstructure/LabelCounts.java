@@ -144,7 +144,7 @@ final class LabelCounts {
     private static int[] histogram(RandomAccessibleInterval<? extends RealType<?>> slice) {
         int[] h = new int[256];
         Cursor<? extends RealType<?>> c = Views.flatIterable(slice).cursor();
-        boolean integerType = c.hasNext() && c.copy().next() instanceof IntegerType;
+        boolean integerType = slice.getType() instanceof IntegerType;
         while (c.hasNext()) {
             RealType<?> t = c.next();
             int v = integerType ? ((IntegerType<?>) t).getInteger() : toLabel(t.getRealDouble());
@@ -173,7 +173,7 @@ final class LabelCounts {
         long halfU = (sizes[0] + 1) / 2;
         long halfV = (sizes[1] + 1) / 2;
         Cursor<? extends RealType<?>> c = Views.flatIterable(slice).cursor();
-        boolean integerType = c.hasNext() && c.copy().next() instanceof IntegerType;
+        boolean integerType = slice.getType() instanceof IntegerType;
         long u = 0;
         long v = 0;
         while (c.hasNext()) {
