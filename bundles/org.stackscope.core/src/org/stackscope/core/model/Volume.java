@@ -37,14 +37,14 @@ public final class Volume implements DataObject {
         this.sampleType = sampleType;
         this.voxelSizeUm = voxelSizeUm.clone();
         this.pressureAxis = pressureAxis;
-        this.metadata = Map.copyOf(metadata);
+        this.metadata = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(metadata)); // keeps source order
     }
 
     public RandomAccessibleInterval<? extends RealType<?>> image() {
         return image;
     }
 
-    /** {@code uint8}, {@code uint16} or {@code float32}. */
+    /** {@code uint8}, {@code uint16}, {@code int16} or {@code float32}. */
     public String sampleType() {
         return sampleType;
     }
