@@ -23,6 +23,17 @@ final class ExtensionReader {
     private ExtensionReader() {
     }
 
+    /** Contributor and id of every contributed element of both points, in registry order. */
+    static List<String> fingerprint(IExtensionRegistry registry) {
+        List<String> out = new ArrayList<>();
+        for (String point : List.of(IMPORTERS, ANALYSES)) {
+            for (IConfigurationElement el : registry.getConfigurationElementsFor(point)) {
+                out.add(el.getContributor().getName() + "/" + el.getAttribute("id"));
+            }
+        }
+        return out;
+    }
+
     static List<ImporterDescriptor> importers(IExtensionRegistry registry, List<String> problems) {
         List<ImporterDescriptor> out = new ArrayList<>();
         for (IConfigurationElement el : registry.getConfigurationElementsFor(IMPORTERS)) {

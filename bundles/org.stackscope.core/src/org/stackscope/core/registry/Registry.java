@@ -8,10 +8,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
-import org.eclipse.core.runtime.IExtension;
-import org.eclipse.core.runtime.IExtensionPoint;
 import org.eclipse.core.runtime.IExtensionRegistry;
-import org.eclipse.core.runtime.IRegistryEventListener;
 import org.eclipse.core.runtime.RegistryFactory;
 import org.stackscope.core.api.CanceledException;
 import org.stackscope.core.api.DataObject;
@@ -31,7 +28,7 @@ import org.stackscope.core.results.Hashing;
 public final class Registry {
 
     private static volatile Registry platformRegistry;
-    private static boolean watching;
+    private static volatile List<String> platformFingerprint = List.of();
 
     private final List<ImporterDescriptor> importers;
     private final List<AnalysisDescriptor> analyses;
@@ -47,52 +44,25 @@ public final class Registry {
         return new Registry(importers, analyses, List.of());
     }
 
-    /** The registry of the running platform (read once; contributions are static for the product's lifetime). */
+    /**
+     * The registry of the running platform. It is rebuilt when the contributions change (a plugin installed or
+     * removed at run time); comparing the contributing elements is cheap next to creating descriptors.
+     */
     public static Registry platform() {
+        IExtensionRegistry ext = RegistryFactory.getRegistry();
+        if (ext == null) {
+            throw new IllegalStateException("no Eclipse extension registry: not running in OSGi");
+        }
+        List<String> fingerprint = ExtensionReader.fingerprint(ext);
         Registry r = platformRegistry;
-        if (r == null) {
-            IExtensionRegistry ext = RegistryFactory.getRegistry();
-            if (ext == null) {
-                throw new IllegalStateException("no Eclipse extension registry: not running in OSGi");
-            }
+        if (r == null || !fingerprint.equals(platformFingerprint)) {
             List<String> problems = new ArrayList<>();
             r = new Registry(ExtensionReader.importers(ext, problems), ExtensionReader.analyses(ext, problems),
                     problems);
             platformRegistry = r;
-            watch(ext);
+            platformFingerprint = fingerprint;
         }
         return r;
-    }
-
-    /** Plugins installed or removed at run time (p2 install, tests) replace the cached registry. */
-    private static synchronized void watch(IExtensionRegistry ext) {
-        if (watching) {
-            return;
-        }
-        watching = true;
-        IRegistryEventListener reset = new IRegistryEventListener() {
-            @Override
-            public void added(IExtension[] extensions) {
-                platformRegistry = null;
-            }
-
-            @Override
-            public void removed(IExtension[] extensions) {
-                platformRegistry = null;
-            }
-
-            @Override
-            public void added(IExtensionPoint[] extensionPoints) {
-                platformRegistry = null;
-            }
-
-            @Override
-            public void removed(IExtensionPoint[] extensionPoints) {
-                platformRegistry = null;
-            }
-        };
-        ext.addListener(reset, ExtensionReader.IMPORTERS);
-        ext.addListener(reset, ExtensionReader.ANALYSES);
     }
 
     public List<ImporterDescriptor> importers() {

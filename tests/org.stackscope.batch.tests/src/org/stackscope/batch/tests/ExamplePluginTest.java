@@ -49,7 +49,10 @@ class ExamplePluginTest {
         Bundle plugin = context.installBundle(exampleJar().toUri().toString());
         try {
             plugin.start();
-            await(() -> Registry.platform().analysis(ID).isPresent(), "registry sees the new analysis");
+            await(() -> Registry.platform().analysis(ID).isPresent(), "registry sees the new analysis; state "
+                    + plugin.getState() + " contributions " + java.util.Arrays.stream(org.eclipse.core.runtime.RegistryFactory.getRegistry()
+                    .getConfigurationElementsFor("org.stackscope.core.analyses")).map(e -> e.getAttribute("id")).toList()
+                    + " problems " + Registry.platform().problems());
             CliRun analyses = CliRun.of("analyses");
             assertTrue(analyses.out().lines().anyMatch(l -> l.startsWith(ID + "\texample\tvolume\t")), analyses.out());
 
