@@ -1,0 +1,40 @@
+package org.stackscope.charts;
+
+import java.awt.Rectangle;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.jfree.chart.ChartUtils;
+import org.jfree.chart.JFreeChart;
+import org.jfree.svg.SVGGraphics2D;
+import org.stackscope.core.api.FigureSpec;
+import org.stackscope.core.results.FigureWriter;
+
+/**
+ * Writes a figure as {@code <baseName>.png} (for a quick look) and {@code <baseName>.svg} (vector, for papers), both
+ * {@value #WIDTH}×{@value #HEIGHT} and drawn by {@link Charts}. Works headless, as batch runs are.
+ */
+public final class FigureFiles implements FigureWriter {
+
+    public static final int WIDTH = 800;
+    public static final int HEIGHT = 500;
+
+    @Override
+    public List<String> write(FigureSpec figure, Path dir, String baseName) throws IOException {
+        return write(Charts.create(figure), dir, baseName);
+    }
+
+    /** Writes a chart as it is now, e.g. zoomed in a view; returns the two file names. */
+    public List<String> write(JFreeChart chart, Path dir, String baseName) throws IOException {
+        String png = baseName + ".png";
+        String svg = baseName + ".svg";
+        ChartUtils.saveChartAsPNG(dir.resolve(png).toFile(), chart, WIDTH, HEIGHT);
+        SVGGraphics2D graphics = new SVGGraphics2D(WIDTH, HEIGHT);
+        chart.draw(graphics, new Rectangle(WIDTH, HEIGHT));
+        Files.writeString(dir.resolve(svg), graphics.getSVGDocument(), StandardCharsets.UTF_8);
+        return List.of(png, svg);
+    }
+}

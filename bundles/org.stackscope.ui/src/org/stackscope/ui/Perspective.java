@@ -1,0 +1,24 @@
+package org.stackscope.ui;
+
+import org.eclipse.ui.IPageLayout;
+import org.eclipse.ui.IPerspectiveFactory;
+import org.stackscope.ui.views.ChartView;
+import org.stackscope.ui.views.StudyExplorerView;
+
+/** The study on the left, the chart of the selected dataset filling the rest; no editor area yet. */
+public final class Perspective implements IPerspectiveFactory {
+
+    public static final String ID = "org.stackscope.ui.perspective";
+
+    @Override
+    public void createInitialLayout(IPageLayout layout) {
+        String editorArea = layout.getEditorArea();
+        layout.setEditorAreaVisible(false);
+        // the hidden editor area gives up its space: the chart takes it, the explorer a strip beside the chart
+        layout.addView(ChartView.ID, IPageLayout.TOP, 0.95f, editorArea);
+        layout.addView(StudyExplorerView.ID, IPageLayout.LEFT, 0.28f, ChartView.ID);
+        // Window > Show View lists these, to bring back a closed view
+        layout.addShowViewShortcut(StudyExplorerView.ID);
+        layout.addShowViewShortcut(ChartView.ID);
+    }
+}

@@ -1,0 +1,47 @@
+package org.stackscope.ui;
+
+import org.eclipse.jface.action.IAction;
+import org.eclipse.jface.action.IMenuManager;
+import org.eclipse.jface.action.MenuManager;
+import org.eclipse.jface.action.Separator;
+import org.eclipse.ui.IWorkbenchActionConstants;
+import org.eclipse.ui.IWorkbenchWindow;
+import org.eclipse.ui.actions.ActionFactory;
+import org.eclipse.ui.actions.ContributionItemFactory;
+import org.eclipse.ui.application.ActionBarAdvisor;
+import org.eclipse.ui.application.IActionBarConfigurer;
+
+/** File (Open Study…, Exit) and Window (Show View) menus. */
+final class StackscopeActionBarAdvisor extends ActionBarAdvisor {
+
+    private IWorkbenchWindow window;
+    private IAction openStudy;
+    private IAction quit;
+
+    StackscopeActionBarAdvisor(IActionBarConfigurer configurer) {
+        super(configurer);
+    }
+
+    @Override
+    protected void makeActions(IWorkbenchWindow workbenchWindow) {
+        window = workbenchWindow;
+        openStudy = new OpenStudyAction(workbenchWindow);
+        quit = ActionFactory.QUIT.create(workbenchWindow);
+        register(quit);
+    }
+
+    @Override
+    protected void fillMenuBar(IMenuManager menuBar) {
+        MenuManager file = new MenuManager("&File", IWorkbenchActionConstants.M_FILE);
+        file.add(openStudy);
+        file.add(new Separator());
+        file.add(quit);
+        menuBar.add(file);
+
+        MenuManager windowMenu = new MenuManager("&Window", IWorkbenchActionConstants.M_WINDOW);
+        MenuManager showView = new MenuManager("Show &View");
+        showView.add(ContributionItemFactory.VIEWS_SHORTLIST.create(window));
+        windowMenu.add(showView);
+        menuBar.add(windowMenu);
+    }
+}
