@@ -45,15 +45,26 @@ public record Study(Path folder, String name, String description, List<Cell> cel
             for (Map<String, Object> d : objects(root, "datasets")) {
                 String path = required(d, "path");
                 double cycle = number(d, "cycle");
-                datasets.add(new Dataset(text(d, "id", path), text(d, "cell", ""), folder.resolve(path).normalize(),
+                String cellId = text(d, "cell", "");
+                datasets.add(new Dataset(text(d, "id", path), cellId, folder.resolve(path).normalize(),
                         text(d, "format", null), number(d, "stackPressure_MPa"),
-                        Double.isNaN(cycle) ? -1 : (int) cycle, number(d, "soc"), strings(d, "importSettings")));
+                        Double.isNaN(cycle) ? -1 : (int) cycle, number(d, "soc"),
+                        importSettings(cells, cellId, strings(d, "importSettings"))));
             }
             return new Study(folder, text(root, "name", folder.getFileName().toString()),
                     text(root, "description", ""), cells, datasets);
         } catch (IllegalArgumentException e) {
             throw new IOException(file + ": " + e.getMessage(), e);
         }
+    }
+
+    /** The dataset's own importer options over those its cell implies (the cell diameter gives stack pressure). */
+    private static Map<String, String> importSettings(List<Cell> cells, String cellId, Map<String, String> own) {
+        Map<String, String> merged = new LinkedHashMap<>();
+        cells.stream().filter(c -> c.id().equals(cellId) && !Double.isNaN(c.diameterMm())).findFirst()
+                .ifPresent(c -> merged.put("cellDiameter_mm", Double.toString(c.diameterMm())));
+        merged.putAll(own);
+        return merged;
     }
 
     public Optional<Cell> cell(String id) {

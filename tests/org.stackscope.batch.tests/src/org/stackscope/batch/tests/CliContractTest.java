@@ -35,6 +35,8 @@ class CliContractTest {
         assertEquals(0, formats.exitCode(), formats.toString());
         assertTrue(formats.out().lines().anyMatch(l -> l.startsWith("tiff\tvolume\t")), formats.out());
         assertTrue(formats.out().lines().anyMatch(l -> l.startsWith("tiff-sequence\tvolume\t")), formats.out());
+        assertTrue(formats.out().lines().anyMatch(l -> l.startsWith("load-cell-csv\tpressure\tcsv,tsv,txt,dat\t")),
+                formats.out());
         CliRun analyses = CliRun.of("analyses");
         assertEquals(0, analyses.exitCode(), analyses.toString());
         assertTrue(analyses.out().contains("phase-fractions\tmicrostructure\tlabels,volume"), analyses.out());
@@ -53,6 +55,19 @@ class CliContractTest {
         assertEquals(List.of(64L, 64L, 48L), doc.get("dimensions"));
         assertEquals(List.of(0.5, 0.5, 0.5), doc.get("voxelSize_um"));
         assertEquals("Z", doc.get("pressureAxis"));
+    }
+
+    @Test
+    void inspectDescribesALoadCellLogWithItsCellArea() {
+        Path log = TestFiles.exampleStudy().resolve("pressure_log.csv");
+        CliRun r = CliRun.of("inspect", log.toString(), "--import", "cellDiameter_mm=10");
+        assertEquals(0, r.exitCode(), r.toString());
+        Map<String, Object> doc = r.json();
+        assertEquals("load-cell-csv", doc.get("format"));
+        assertEquals("pressure", doc.get("kind"));
+        assertEquals(721L, doc.get("rows"));
+        assertEquals(List.of(Map.of("name", "time_s", "unit", "s"), Map.of("name", "force_N", "unit", "N"),
+                Map.of("name", "pressure_MPa", "unit", "MPa")), doc.get("columns"));
     }
 
     @Test

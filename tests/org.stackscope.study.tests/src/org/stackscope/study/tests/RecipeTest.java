@@ -115,7 +115,8 @@ class RecipeTest {
         assertEquals(25, s.datasets().get(0).stackPressureMPa());
         assertEquals(-1, s.datasets().get(0).cycle());
         assertTrue(Double.isNaN(s.datasets().get(0).stateOfCharge()));
-        assertEquals(Map.of("scale", "10"), s.datasets().get(0).importSettings());
+        assertEquals(Map.of("cellDiameter_mm", "10.0", "scale", "10"), s.datasets().get(0).importSettings(),
+                "the cell's diameter is passed to importers (force -> stack pressure)");
         assertEquals(1, s.datasetsOf("c1").size());
     }
 
