@@ -16,6 +16,7 @@ import org.stackscope.core.api.ImportException;
 import org.stackscope.core.api.ImportSettings;
 import org.stackscope.core.api.Inputs;
 import org.stackscope.core.api.InvalidSettingsException;
+import org.stackscope.core.api.Monitor;
 import org.stackscope.core.registry.AnalysisDescriptor;
 import org.stackscope.core.registry.ImporterDescriptor;
 import org.stackscope.core.registry.Registry;
@@ -135,7 +136,7 @@ public final class Cli {
         }
         Path file = Path.of(o.positional().get(0));
         Inputs.Input in = registry.read(file, o.format(), new ImportSettings(o.importSettings()),
-                new ConsoleMonitor());
+                console());
         Map<String, Object> doc = new LinkedHashMap<>();
         doc.put("path", file.toAbsolutePath().normalize().toString());
         doc.put("format", in.formatId());
@@ -159,7 +160,7 @@ public final class Cli {
         Path outDir = o.out();
         checkOutputFolder(outDir);
         StepResult step = new StepRunner(registry).run(id, inputs, o.settings(), o.importSettings(),
-                new ConsoleMonitor());
+                console());
         Map<String, Object> doc = new LinkedHashMap<>();
         doc.put("analysis", id);
         doc.put("metrics", ResultsWriter.metrics(step.result().metrics()));
@@ -190,7 +191,7 @@ public final class Cli {
         } catch (IOException e) {
             throw new ImportException(recipeFile, "", e.getMessage(), e);
         }
-        List<StepResult> steps = new RecipeRunner(registry).run(recipe, new ConsoleMonitor());
+        List<StepResult> steps = new RecipeRunner(registry).run(recipe, console());
         ResultsWriter.write(o.out(), steps, new FigureFiles());
         List<Map<String, Object>> summary = new ArrayList<>();
         for (StepResult s : steps) {
@@ -204,6 +205,11 @@ public final class Cli {
         doc.put("steps", summary);
         doc.put("results", o.out().resolve("results.json").toAbsolutePath().normalize().toString());
         out.print(Json.write(doc));
+    }
+
+    /** Progress is not printed (stdout is JSON); Ctrl-C ends the JVM, an interrupt cancels. */
+    private static Monitor console() {
+        return Monitor.cancelable(() -> Thread.currentThread().isInterrupted());
     }
 
     /** Refuses an --out that exists as a file, before any work is done. */

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.List;
 
 import org.jfree.chart.ChartUtils;
@@ -27,14 +28,26 @@ public final class FigureFiles implements FigureWriter {
         return write(Charts.create(figure), dir, baseName);
     }
 
-    /** Writes a chart as it is now, e.g. zoomed in a view; returns the two file names. */
+    /**
+     * Writes a chart as it is now, e.g. zoomed in a view; returns the two file names. Each file is written under a
+     * temporary name and then moved into place, so a reader never sees half a figure.
+     */
     public List<String> write(JFreeChart chart, Path dir, String baseName) throws IOException {
         String png = baseName + ".png";
         String svg = baseName + ".svg";
-        ChartUtils.saveChartAsPNG(dir.resolve(png).toFile(), chart, WIDTH, HEIGHT);
-        SVGGraphics2D graphics = new SVGGraphics2D(WIDTH, HEIGHT);
-        chart.draw(graphics, new Rectangle(WIDTH, HEIGHT));
-        Files.writeString(dir.resolve(svg), graphics.getSVGDocument(), StandardCharsets.UTF_8);
+        Path pngTemp = Files.createTempFile(dir, ".figure-", ".png");
+        Path svgTemp = Files.createTempFile(dir, ".figure-", ".svg");
+        try {
+            ChartUtils.saveChartAsPNG(pngTemp.toFile(), chart, WIDTH, HEIGHT);
+            SVGGraphics2D graphics = new SVGGraphics2D(WIDTH, HEIGHT);
+            chart.draw(graphics, new Rectangle(WIDTH, HEIGHT));
+            Files.writeString(svgTemp, graphics.getSVGDocument(), StandardCharsets.UTF_8);
+            Files.move(pngTemp, dir.resolve(png), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            Files.move(svgTemp, dir.resolve(svg), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            Files.deleteIfExists(pngTemp);
+            Files.deleteIfExists(svgTemp);
+        }
         return List.of(png, svg);
     }
 }

@@ -23,19 +23,24 @@ public interface Monitor {
         }
     }
 
+    /** A monitor that reports no progress and is canceled when {@code canceled} says so. */
+    static Monitor cancelable(java.util.function.BooleanSupplier canceled) {
+        return new Monitor() {
+            @Override
+            public void begin(String taskName, long totalWork) {
+            }
+
+            @Override
+            public void worked(long units) {
+            }
+
+            @Override
+            public boolean isCanceled() {
+                return canceled.getAsBoolean();
+            }
+        };
+    }
+
     /** A monitor that reports nothing and is never canceled. */
-    Monitor NONE = new Monitor() {
-        @Override
-        public void begin(String taskName, long totalWork) {
-        }
-
-        @Override
-        public void worked(long units) {
-        }
-
-        @Override
-        public boolean isCanceled() {
-            return false;
-        }
-    };
+    Monitor NONE = cancelable(() -> false);
 }

@@ -106,7 +106,7 @@ public final class ResultsWriter {
                 String prefix = steps.size() == 1 ? "" : "step" + (i + 1) + "_";
                 Map<String, String> tables = new LinkedHashMap<>();
                 for (Map.Entry<String, Table> t : s.result().tables().entrySet()) {
-                    String name = prefix + safe(t.getKey()) + ".csv";
+                    String name = prefix + safeFileName(t.getKey()) + ".csv";
                     try (Writer w = Files.newBufferedWriter(staging.resolve(name), StandardCharsets.UTF_8)) {
                         CsvWriter.write(t.getValue(), w);
                     }
@@ -114,7 +114,7 @@ public final class ResultsWriter {
                 }
                 List<String> figures = new ArrayList<>();
                 for (FigureSpec f : s.result().figures()) {
-                    figures.addAll(figureWriter.write(f, staging, prefix + safe(f.name())));
+                    figures.addAll(figureWriter.write(f, staging, prefix + safeFileName(f.name())));
                 }
                 fileNames.put("step" + i, Map.of("tables", tables, "figures", figures));
             }
@@ -142,8 +142,8 @@ public final class ResultsWriter {
         }
     }
 
-    /** A file-name-safe version of a table or figure name. */
-    static String safe(String name) {
+    /** A file-name-safe version of a table, figure or dataset name. */
+    public static String safeFileName(String name) {
         return name.replaceAll("[^A-Za-z0-9._-]", "_");
     }
 

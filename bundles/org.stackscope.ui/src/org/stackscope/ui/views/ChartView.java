@@ -29,6 +29,7 @@ import org.jfree.chart.JFreeChart;
 import org.jfree.chart.swt.ChartComposite;
 import org.stackscope.charts.Charts;
 import org.stackscope.charts.FigureFiles;
+import org.stackscope.core.results.ResultsWriter;
 import org.stackscope.core.api.FigureSpec;
 import org.stackscope.study.Dataset;
 import org.stackscope.ui.preview.Preview;
@@ -162,7 +163,7 @@ public final class ChartView extends ViewPart {
     /** Writes the chart as shown (zoom included) as PNG and SVG named after the dataset; returns the file names. */
     public List<String> exportTo(Path folder) throws IOException {
         JFreeChart chart = chart().orElseThrow(() -> new IllegalStateException("no chart to export"));
-        return new FigureFiles().write(chart, folder, preview.name().replaceAll("[^A-Za-z0-9._-]", "_"));
+        return new FigureFiles().write(chart, folder, ResultsWriter.safeFileName(preview.name()));
     }
 
     private static Optional<Dataset> selectedDataset(ISelection selection) {

@@ -111,20 +111,7 @@ class PreviewTest {
 
     @Test
     void canceledMonitorStopsTheProfile() {
-        Monitor canceled = new Monitor() {
-            @Override
-            public void begin(String taskName, long totalWork) {
-            }
-
-            @Override
-            public void worked(long units) {
-            }
-
-            @Override
-            public boolean isCanceled() {
-                return true;
-            }
-        };
+        Monitor canceled = Monitor.cancelable(() -> true);
 
         assertThrows(CanceledException.class, () -> Preview.of("ct", labelImage(Axis.Z), canceled));
     }

@@ -152,20 +152,7 @@ class PhaseFractionsTest {
 
     @Test
     void cancelStopsTheRun() {
-        Monitor canceled = new Monitor() {
-            @Override
-            public void begin(String taskName, long totalWork) {
-            }
-
-            @Override
-            public void worked(long units) {
-            }
-
-            @Override
-            public boolean isCanceled() {
-                return true;
-            }
-        };
+        Monitor canceled = Monitor.cancelable(() -> true);
         assertThrows(CanceledException.class, () -> new PhaseFractions().run(inputs(layered(Axis.Z)),
                 new PhaseFractionsSettings(), canceled));
     }
