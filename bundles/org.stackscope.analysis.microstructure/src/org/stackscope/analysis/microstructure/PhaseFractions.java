@@ -1,5 +1,6 @@
 package org.stackscope.analysis.microstructure;
 
+import org.stackscope.core.model.AxisChoice;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -59,8 +60,7 @@ public final class PhaseFractions implements Analysis<PhaseFractionsSettings> {
         } catch (InvalidSettingsException e) {
             throw new AnalysisException(e.getMessage());
         }
-        Axis axis = settings.axis == PhaseFractionsSettings.ProfileAxis.PRESSURE ? volume.pressureAxis()
-                : Axis.valueOf(settings.axis.name());
+        Axis axis = settings.axis.resolve(volume);
         int threads = settings.threads > 0 ? settings.threads : Runtime.getRuntime().availableProcessors();
 
         LabelCounts counts;

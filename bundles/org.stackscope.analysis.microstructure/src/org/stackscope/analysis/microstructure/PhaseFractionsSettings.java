@@ -1,18 +1,13 @@
 package org.stackscope.analysis.microstructure;
 
+import org.stackscope.core.model.AxisChoice;
 import org.stackscope.core.settings.Setting;
 
 /** Settings of {@link PhaseFractions}. */
 public class PhaseFractionsSettings {
 
-    /** Which axis the per-slice profile runs along. */
-    public enum ProfileAxis {
-        /** The volume's stack-pressure axis (Z unless the importer was told otherwise). */
-        PRESSURE, X, Y, Z
-    }
-
     @Setting(label = "Profile axis", description = "Axis of the per-slice profile; PRESSURE = the volume's stack-pressure axis")
-    public ProfileAxis axis = ProfileAxis.PRESSURE;
+    public AxisChoice axis = AxisChoice.PRESSURE;
 
     @Setting(label = "Phase names", description = "Names of labels as label=NAME pairs, e.g. 0=VOID,85=AM,170=CARBON; "
             + "unnamed labels are reported by number")

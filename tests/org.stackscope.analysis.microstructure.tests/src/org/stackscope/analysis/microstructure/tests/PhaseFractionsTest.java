@@ -1,5 +1,6 @@
 package org.stackscope.analysis.microstructure.tests;
 
+import org.stackscope.core.model.AxisChoice;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -75,7 +76,7 @@ class PhaseFractionsTest {
     }
 
     @Test
-    void pressureAxisOfTheVolumeChoosesTheProfileAxis() throws AnalysisException {
+    void pressureAxisOfTheVolumeChoosesTheAxisChoice() throws AnalysisException {
         Result r = new PhaseFractions().run(inputs(layered(Axis.X)), new PhaseFractionsSettings(), Monitor.NONE);
         var profile = r.tables().get("profile");
         assertEquals(10, profile.rowCount());
@@ -83,7 +84,7 @@ class PhaseFractionsTest {
         assertEquals(32.0 / 48, profile.column("fraction.2").get(0), 1e-15);
         assertEquals(0.0, profile.column("fraction.2").get(9), 0);
         PhaseFractionsSettings alongY = new PhaseFractionsSettings();
-        alongY.axis = PhaseFractionsSettings.ProfileAxis.Y;
+        alongY.axis = AxisChoice.Y;
         assertEquals(8, new PhaseFractions().run(inputs(layered(Axis.X)), alongY, Monitor.NONE).tables()
                 .get("profile").rowCount());
     }

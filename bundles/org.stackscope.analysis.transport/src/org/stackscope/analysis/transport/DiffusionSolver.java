@@ -1,0 +1,130 @@
+package org.stackscope.analysis.transport;
+
+import org.stackscope.core.api.Monitor;
+
+/**
+ * Steady-state diffusion on a {@link FineGrid} by multigrid-preconditioned conjugate gradients. Search directions
+ * and residuals are floats (memory: a 256×512×512 volume must fit in 2 GB); the concentration and every sum are
+ * doubles. Converged when the relative residual and the spread of the flux over all planes are both below the
+ * tolerance.
+ */
+final class DiffusionSolver {
+
+    /** The concentration field and how the solver got there. */
+    record Solution(double[] concentration, int iterations, double[] residualHistory, double[] planeFluxes,
+            boolean converged) {
+
+        double meanFlux() {
+            double sum = 0;
+            for (double f : planeFluxes) {
+                sum += f;
+            }
+            return sum / planeFluxes.length;
+        }
+
+        /** Largest relative deviation of a plane's flux from the mean. */
+        double fluxSpread() {
+            double mean = meanFlux();
+            double max = 0;
+            for (double f : planeFluxes) {
+                max = Math.max(max, Math.abs(f - mean));
+            }
+            return max / mean;
+        }
+    }
+
+    private DiffusionSolver() {
+    }
+
+    static Solution solve(FineGrid grid, double tolerance, int maxIterations, SlicePool pool, Monitor monitor) {
+        int n = grid.cells();
+        int plane = grid.nu * grid.nv;
+        int nw = grid.nw;
+        double[] x = new double[n];
+        float[] r = new float[n];
+        float[] p = new float[n];
+        float[] z = new float[n]; // also holds A·p: the two are never needed at the same time
+        // start from the linear profile between the faces (exact for straight channels)
+        pool.forEach(nw, (from, to) -> {
+            for (int w = from; w < to; w++) {
+                double c = 1 - (w + 0.5) / nw;
+                for (int i = w * plane; i < (w + 1) * plane; i++) {
+                    x[i] = grid.conducts(i) ? c : 0;
+                    p[i] = (float) x[i];
+                }
+            }
+        });
+        grid.apply(pool, p, r);
+        double bNorm2 = 0;
+        for (int i = 0; i < plane; i++) {
+            bNorm2 += grid.toFace(i) * grid.toFace(i);
+        }
+        double bNorm = Math.sqrt(bNorm2);
+        pool.forEach(nw, (from, to) -> {
+            for (int i = from * plane; i < to * plane; i++) {
+                r[i] = (float) ((i < plane ? grid.toFace(i) : 0) - r[i]);
+            }
+        });
+        Multigrid preconditioner = new Multigrid(grid, pool);
+        double[] history = new double[maxIterations + 1];
+        double residual = Math.sqrt(pool.sum(nw, w -> dot(r, r, w * plane, (w + 1) * plane))) / bNorm;
+        history[0] = residual;
+        int iteration = 0;
+        double[] fluxes = null;
+        boolean converged = false;
+        preconditioner.apply(r, z);
+        System.arraycopy(z, 0, p, 0, n);
+        double rz = pool.sum(nw, w -> dot(r, z, w * plane, (w + 1) * plane));
+        monitor.begin("Solving diffusion", maxIterations);
+        while (true) {
+            if (residual < tolerance) {
+                fluxes = grid.planeFluxes(pool, x);
+                if (new Solution(x, iteration, history, fluxes, false).fluxSpread() < tolerance) {
+                    converged = true;
+                    break;
+                }
+            }
+            if (iteration == maxIterations || rz == 0) {
+                break;
+            }
+            monitor.checkCanceled();
+            grid.apply(pool, p, z);
+            double pq = pool.sum(nw, w -> dot(p, z, w * plane, (w + 1) * plane));
+            double alpha = rz / pq;
+            double rr = pool.sum(nw, w -> {
+                double sum = 0;
+                for (int i = w * plane; i < (w + 1) * plane; i++) {
+                    x[i] += alpha * p[i];
+                    r[i] -= (float) (alpha * z[i]);
+                    sum += (double) r[i] * r[i];
+                }
+                return sum;
+            });
+            iteration++;
+            residual = Math.sqrt(rr) / bNorm;
+            history[iteration] = residual;
+            monitor.worked(1);
+            preconditioner.apply(r, z);
+            double rzNew = pool.sum(nw, w -> dot(r, z, w * plane, (w + 1) * plane));
+            double beta = rzNew / rz;
+            rz = rzNew;
+            pool.forEach(nw, (from, to) -> {
+                for (int i = from * plane; i < to * plane; i++) {
+                    p[i] = (float) (z[i] + beta * p[i]);
+                }
+            });
+        }
+        if (fluxes == null) {
+            fluxes = grid.planeFluxes(pool, x);
+        }
+        return new Solution(x, iteration, java.util.Arrays.copyOf(history, iteration + 1), fluxes, converged);
+    }
+
+    private static double dot(float[] a, float[] b, int from, int to) {
+        double sum = 0;
+        for (int i = from; i < to; i++) {
+            sum += (double) a[i] * b[i];
+        }
+        return sum;
+    }
+}

@@ -1,0 +1,119 @@
+package org.stackscope.analysis.transport;
+
+/**
+ * The finite-volume diffusion problem on the voxel grid, read directly from the phase mask (no per-face arrays, so
+ * large volumes fit in memory). Between two voxels of phases a and b along axis d the face conductance is
+ * {@code A_d / h_d · 2σaσb / (σa + σb)} (harmonic mean, exact for layers in series); the fixed concentrations
+ * c = 1 and c = 0 sit on the outer faces of the first and last slice, half a voxel from the voxel centres, so a
+ * straight channel of n voxels has the resistance of its full length.
+ */
+final class FineGrid extends StencilGrid {
+
+    /** Phase index per voxel, -1 where nothing conducts. */
+    private final byte[] phase;
+    private final int phases;
+    /** {@code faceTable[d][(a + 1) * (phases + 1) + b + 1]}: face conductance between phases a and b along d. */
+    private final float[][] faceTable;
+    /** Conductance from a voxel of each phase (index + 1) to the inlet or outlet face. */
+    private final float[] faceToBoundary;
+
+    /**
+     * @param phase phase index per voxel ({@code -1} = not conducting), flat in (u, v, w) order
+     * @param conductivity relative conductivity of each phase index
+     * @param spacing voxel edge lengths along u, v, w
+     */
+    FineGrid(byte[] phase, int nu, int nv, int nw, double[] conductivity, double[] spacing, boolean periodicSides) {
+        super(nu, nv, nw, periodicSides, periodicSides);
+        this.phase = phase;
+        this.phases = conductivity.length;
+        int n = phases + 1;
+        faceTable = new float[3][n * n];
+        for (int d = 0; d < 3; d++) {
+            double areaOverLength = spacing[0] * spacing[1] * spacing[2] / (spacing[d] * spacing[d]);
+            for (int a = 0; a < phases; a++) {
+                for (int b = 0; b < phases; b++) {
+                    double sa = conductivity[a];
+                    double sb = conductivity[b];
+                    double harmonic = sa + sb > 0 ? 2 * sa * sb / (sa + sb) : 0;
+                    faceTable[d][(a + 1) * n + b + 1] = (float) (areaOverLength * harmonic);
+                }
+            }
+        }
+        faceToBoundary = new float[n];
+        double area = spacing[0] * spacing[1];
+        for (int a = 0; a < phases; a++) {
+            faceToBoundary[a + 1] = (float) (2 * conductivity[a] * area / spacing[2]);
+        }
+    }
+
+    private float face(int d, byte a, byte b) {
+        return faceTable[d][(a + 1) * (phases + 1) + b + 1];
+    }
+
+    @Override
+    void fillRow(int v, int w, Row row) {
+        int start = rowStart(v, w);
+        int plane = nu * nv;
+        int plusV = v < nv - 1 ? start + nu : periodicV ? start - (nv - 1) * nu : -1;
+        int minusV = v > 0 ? start - nu : periodicV ? start + (nv - 1) * nu : -1;
+        int plusW = w < nw - 1 ? start + plane : -1;
+        int minusW = w > 0 ? start - plane : -1;
+        int n = phases + 1;
+        float[] alongU = faceTable[0];
+        float[] alongV = faceTable[1];
+        float[] alongW = faceTable[2];
+        for (int u = 0; u < nu; u++) {
+            byte a = phase[start + u];
+            if (a < 0) {
+                row.gu[u] = row.gvPlus[u] = row.gvMinus[u] = row.gwPlus[u] = row.gwMinus[u] = row.boundary[u] = 0f;
+                continue;
+            }
+            int an = (a + 1) * n + 1;
+            int plusU = u < nu - 1 ? start + u + 1 : periodicU ? start : -1;
+            row.gu[u] = plusU >= 0 ? alongU[an + phase[plusU]] : 0f;
+            row.gvPlus[u] = plusV >= 0 ? alongV[an + phase[plusV + u]] : 0f;
+            row.gvMinus[u] = minusV >= 0 ? alongV[(phase[minusV + u] + 1) * n + a + 1] : 0f;
+            row.gwPlus[u] = plusW >= 0 ? alongW[an + phase[plusW + u]] : 0f;
+            row.gwMinus[u] = minusW >= 0 ? alongW[(phase[minusW + u] + 1) * n + a + 1] : 0f;
+            float toFace = faceToBoundary[a + 1];
+            row.boundary[u] = (w == 0 ? toFace : 0f) + (w == nw - 1 ? toFace : 0f);
+        }
+    }
+
+    /** Whether voxel {@code i} takes part in the solution. */
+    boolean conducts(int i) {
+        return phase[i] >= 0;
+    }
+
+    /** Conductance of voxel {@code i} of the first or last slice to the outer face (0 outside the phase). */
+    double toFace(int i) {
+        return faceToBoundary[phase[i] + 1];
+    }
+
+    /**
+     * Total flux through each of the {@code nw + 1} planes: the inlet face, the faces between consecutive slices and
+     * the outlet face, for the concentration {@code c} (inlet at 1, outlet at 0).
+     */
+    double[] planeFluxes(SlicePool pool, double[] c) {
+        int plane = nu * nv;
+        double[] flux = new double[nw + 1];
+        pool.forEach(nw + 1, (from, to) -> {
+            for (int k = from; k < to; k++) {
+                double sum = 0;
+                if (k == 0 || k == nw) {
+                    int offset = k == 0 ? 0 : (nw - 1) * plane;
+                    for (int i = offset; i < offset + plane; i++) {
+                        sum += toFace(i) * (k == 0 ? 1 - c[i] : c[i]);
+                    }
+                } else {
+                    int offset = (k - 1) * plane;
+                    for (int i = offset; i < offset + plane; i++) {
+                        sum += face(2, phase[i], phase[i + plane]) * (c[i] - c[i + plane]);
+                    }
+                }
+                flux[k] = sum;
+            }
+        });
+        return flux;
+    }
+}
