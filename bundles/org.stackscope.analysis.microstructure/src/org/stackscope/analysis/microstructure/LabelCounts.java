@@ -2,13 +2,13 @@ package org.stackscope.analysis.microstructure;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 import org.stackscope.core.api.CanceledException;
 import org.stackscope.core.api.Monitor;
+import org.stackscope.core.concurrent.Futures;
 
 import net.imglib2.Cursor;
 import net.imglib2.RandomAccessibleInterval;
@@ -122,22 +122,7 @@ final class LabelCounts {
                 return task.apply(slice);
             }));
         }
-        List<T> out = new ArrayList<>(slices);
-        try {
-            for (Future<T> f : futures) {
-                out.add(f.get());
-                monitor.worked(1);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new CanceledException();
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException r) {
-                throw r;
-            }
-            throw new IllegalStateException(e.getCause());
-        }
-        return out;
+        return Futures.awaitAll(futures, () -> monitor.worked(1));
     }
 
     /** Histogram of the integer values of one slice (array grows to the largest value seen). */

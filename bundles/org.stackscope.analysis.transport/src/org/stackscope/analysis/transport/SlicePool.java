@@ -2,12 +2,11 @@ package org.stackscope.analysis.transport;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
-import org.stackscope.core.api.CanceledException;
+import org.stackscope.core.concurrent.Futures;
 
 /**
  * Runs work over the slices (planes perpendicular to the flow) of a grid on a fixed number of threads. Every slice is
@@ -56,22 +55,7 @@ final class SlicePool implements AutoCloseable {
             int to = (int) ((long) slices * (b + 1) / blocks);
             futures.add(pool.submit(() -> task.run(from, to)));
         }
-        try {
-            for (Future<?> f : futures) {
-                f.get();
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new CanceledException();
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException r) {
-                throw r;
-            }
-            if (e.getCause() instanceof Error err) {
-                throw err;
-            }
-            throw new IllegalStateException(e.getCause());
-        }
+        Futures.awaitAll(futures, () -> { });
     }
 
     /** The sum over all slices, each slice summed on its own and the partial sums added in slice order. */

@@ -1,8 +1,5 @@
 package org.stackscope.analysis.transport.tests;
 
-import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -38,16 +35,14 @@ public final class GeometricTortuosityBench {
         GeometricTortuositySettings settings = new GeometricTortuositySettings();
         for (int run = 0; run < 2; run++) {
             System.gc();
-            long base = heapUsed();
-            for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-                pool.resetPeakUsage();
-            }
+            long base = HeapPeaks.used();
+            HeapPeaks.reset();
             long start = System.nanoTime();
             Result r = new GeometricTortuosity().run(inputs, settings, Monitor.NONE);
             double seconds = (System.nanoTime() - start) / 1e9;
             System.out.printf("geometric-tortuosity %dx%dx%d (matrix fraction %.3f), run %d: %.2f s, peak heap %.0f MB "
                     + "(%.0f MB before the run, volume included); mode %.4f min %.4f mean %.4f connected %.4f%n", nx,
-                    ny, nz, matrixFraction(img), run + 1, seconds, peakHeap() / 1e6, base / 1e6,
+                    ny, nz, matrixFraction(img), run + 1, seconds, HeapPeaks.bytes() / 1e6, base / 1e6,
                     r.metrics().get("geometric_tortuosity.mode").value(),
                     r.metrics().get("geometric_tortuosity.min").value(),
                     r.metrics().get("geometric_tortuosity.mean").value(),
@@ -92,20 +87,5 @@ public final class GeometricTortuosityBench {
             }
         }
         return (double) zero / total;
-    }
-
-    private static long heapUsed() {
-        return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
-    }
-
-    /** Sum of the heap pools' peaks since the last reset (an upper bound: pools peak at different times). */
-    private static long peakHeap() {
-        long sum = 0;
-        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-            if (pool.getType() == MemoryType.HEAP) {
-                sum += pool.getPeakUsage().getUsed();
-            }
-        }
-        return sum;
     }
 }

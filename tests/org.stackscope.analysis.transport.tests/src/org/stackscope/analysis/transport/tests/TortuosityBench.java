@@ -1,8 +1,5 @@
 package org.stackscope.analysis.transport.tests;
 
-import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -41,14 +38,14 @@ public final class TortuosityBench {
         settings.phases = "1";
         settings.axis = AxisChoice.Z;
         System.gc();
-        resetPeaks();
+        HeapPeaks.reset();
         long start = System.nanoTime();
         Result r = new TortuosityFactor().run(inputs, settings, Monitor.NONE);
         double seconds = (System.nanoTime() - start) / 1e9;
         System.out.printf("%dx%dx%d: %.2f s, %d iterations, tau = %.5f, epsilon = %.4f, peak heap %.0f MB%n", nx, ny,
                 nz, seconds, (int) r.metrics().get("tortuosity.iterations").value(),
                 r.metrics().get("tortuosity.factor").value(), r.metrics().get("tortuosity.epsilon").value(),
-                peakHeapBytes() / 1e6);
+                HeapPeaks.bytes() / 1e6);
     }
 
     /** Label 1 everywhere except inside random spheres of the given radius covering about {@code sphereFraction}. */
@@ -81,22 +78,5 @@ public final class TortuosityBench {
             }
         }
         return new Volume(img, "uint8", new double[] { 1, 1, 1 }, Axis.Z, Map.of());
-    }
-
-    private static void resetPeaks() {
-        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-            pool.resetPeakUsage();
-        }
-    }
-
-    /** Sum of the peak usage of the heap pools (an upper bound of the peak heap in use). */
-    private static long peakHeapBytes() {
-        long sum = 0;
-        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-            if (pool.getType() == MemoryType.HEAP) {
-                sum += pool.getPeakUsage().getUsed();
-            }
-        }
-        return sum;
     }
 }
