@@ -1,13 +1,16 @@
 package org.stackscope.analysis.transport;
 
-import java.util.Arrays;
-
 /**
  * A coarse multigrid level: the Galerkin operator {@code Pᵀ A P} of a finer grid with piecewise-constant
  * prolongation over 2×2×2 blocks. That operator is again a 7-point stencil whose face conductances are the sums of
- * the fine faces between two blocks, so blocks stay connected exactly where the pore space connects them.
+ * the fine faces between two blocks, so blocks stay connected exactly where the pore space connects them. The
+ * stencil is stored per cell, so a grid of this kind also serves as a stored copy of the finest level
+ * ({@link #stored}).
  */
 final class CoarseGrid extends StencilGrid {
+
+    /** Heap taken per cell by the stored stencil. */
+    static final int BYTES_PER_CELL = 4 * Float.BYTES;
 
     private final float[] gu;
     private final float[] gv;
@@ -33,14 +36,14 @@ final class CoarseGrid extends StencilGrid {
                 for (int w = 2 * cw; w < Math.min(2 * cw + 2, fine.nw); w++) {
                     boolean lastW = c.nw > 1 && w == lastOfBlock(cw, fine.nw);
                     for (int v = 0; v < fine.nv; v++) {
-                        fine.fillRow(v, w, row);
+                        fine.fillRow(v, w, row, 0, 1);
                         boolean lastV = c.nv > 1 && v == lastOfBlock(v / 2, fine.nv);
                         int start = c.rowStart(v / 2, cw);
                         for (int u = 0; u < fine.nu; u++) {
                             int i = start + u / 2;
                             c.boundary[i] += row.boundary[u];
                             if (c.nu > 1 && u == lastOfBlock(u / 2, fine.nu)) {
-                                c.gu[i] += row.gu[u];
+                                c.gu[i] += row.guPlus[u];
                             }
                             if (lastV) {
                                 c.gv[i] += row.gvPlus[u];
@@ -56,27 +59,45 @@ final class CoarseGrid extends StencilGrid {
         return c;
     }
 
+    /** The same operator as {@code grid}, bit for bit, but read from stored arrays instead of rebuilt per row. */
+    static CoarseGrid stored(StencilGrid grid, SlicePool pool) {
+        CoarseGrid c = new CoarseGrid(grid.nu, grid.nv, grid.nw, grid.periodicU, grid.periodicV);
+        pool.forEach(c.nw, (from, to) -> {
+            StencilGrid.Row row = new StencilGrid.Row(c.nu);
+            for (int w = from; w < to; w++) {
+                for (int v = 0; v < c.nv; v++) {
+                    grid.fillRow(v, w, row, 0, 1);
+                    int start = c.rowStart(v, w);
+                    System.arraycopy(row.guPlus, 0, c.gu, start, c.nu);
+                    System.arraycopy(row.gvPlus, 0, c.gv, start, c.nu);
+                    System.arraycopy(row.gwPlus, 0, c.gw, start, c.nu);
+                    System.arraycopy(row.boundary, 0, c.boundary, start, c.nu);
+                }
+            }
+        });
+        return c;
+    }
+
     /** The last fine index of coarse block {@code block} (blocks hold two cells, the last one may hold one). */
     private static int lastOfBlock(int block, int fineSize) {
         return Math.min(2 * block + 1, fineSize - 1);
     }
 
     @Override
-    void fillRow(int v, int w, Row row) {
+    void fillRow(int v, int w, Row row, int first, int step) {
         int start = rowStart(v, w);
-        System.arraycopy(gu, start, row.gu, 0, nu);
-        System.arraycopy(gv, start, row.gvPlus, 0, nu);
-        System.arraycopy(gw, start, row.gwPlus, 0, nu);
-        System.arraycopy(boundary, start, row.boundary, 0, nu);
-        if (v > 0 || periodicV) {
-            System.arraycopy(gv, rowStart(v > 0 ? v - 1 : nv - 1, w), row.gvMinus, 0, nu);
-        } else {
-            Arrays.fill(row.gvMinus, 0f);
-        }
-        if (w > 0) {
-            System.arraycopy(gw, rowStart(v, w - 1), row.gwMinus, 0, nu);
-        } else {
-            Arrays.fill(row.gwMinus, 0f);
+        int minusV = v > 0 || periodicV ? rowStart(v > 0 ? v - 1 : nv - 1, w) : -1;
+        int minusW = w > 0 ? rowStart(v, w - 1) : -1;
+        for (int u = first; u < nu; u += step) {
+            int i = start + u;
+            row.guPlus[u] = gu[i];
+            // the -u face is the +u face of cell u - 1 or of the last cell, which is 0 unless periodic
+            row.guMinus[u] = gu[u > 0 ? i - 1 : start + nu - 1];
+            row.gvPlus[u] = gv[i];
+            row.gvMinus[u] = minusV >= 0 ? gv[minusV + u] : 0f;
+            row.gwPlus[u] = gw[i];
+            row.gwMinus[u] = minusW >= 0 ? gw[minusW + u] : 0f;
+            row.boundary[u] = boundary[i];
         }
     }
 }

@@ -33,6 +33,9 @@ final class DiffusionSolver {
         }
     }
 
+    /** Upper bound of the heap the coarse multigrid levels take per fine cell (levels of 1/8, 1/64, ...). */
+    private static final int COARSE_LEVEL_BYTES_PER_CELL = 4;
+
     private DiffusionSolver() {
     }
 
@@ -54,7 +57,8 @@ final class DiffusionSolver {
                 }
             }
         });
-        grid.apply(pool, p, r);
+        StencilGrid operator = storedIfRoom(grid, pool);
+        operator.apply(pool, p, r);
         double bNorm2 = 0;
         for (int i = 0; i < plane; i++) {
             bNorm2 += grid.toFace(i) * grid.toFace(i);
@@ -65,7 +69,7 @@ final class DiffusionSolver {
                 r[i] = (float) ((i < plane ? grid.toFace(i) : 0) - r[i]);
             }
         });
-        Multigrid preconditioner = new Multigrid(grid, pool);
+        Multigrid preconditioner = new Multigrid(operator, pool);
         double[] history = new double[maxIterations + 1];
         double residual = Math.sqrt(pool.sum(nw, w -> dot(r, r, w * plane, (w + 1) * plane))) / bNorm;
         history[0] = residual;
@@ -88,7 +92,7 @@ final class DiffusionSolver {
                 break;
             }
             monitor.checkCanceled();
-            grid.apply(pool, p, z);
+            operator.apply(pool, p, z);
             double pq = pool.sum(nw, w -> dot(p, z, w * plane, (w + 1) * plane));
             double alpha = rz / pq;
             double rr = pool.sum(nw, w -> {
@@ -118,6 +122,17 @@ final class DiffusionSolver {
             fluxes = grid.planeFluxes(pool, x);
         }
         return new Solution(x, iteration, java.util.Arrays.copyOf(history, iteration + 1), fluxes, converged);
+    }
+
+    /**
+     * A stored copy of the stencil (same results, far cheaper to read than rebuilding it from the phases on every
+     * sweep) when it and the coarse levels fit in half the free heap; otherwise the grid itself.
+     */
+    private static StencilGrid storedIfRoom(FineGrid grid, SlicePool pool) {
+        Runtime runtime = Runtime.getRuntime();
+        long free = runtime.maxMemory() - (runtime.totalMemory() - runtime.freeMemory());
+        long needed = (long) grid.cells() * (CoarseGrid.BYTES_PER_CELL + COARSE_LEVEL_BYTES_PER_CELL);
+        return needed < free / 2 ? CoarseGrid.stored(grid, pool) : grid;
     }
 
     private static double dot(float[] a, float[] b, int from, int to) {

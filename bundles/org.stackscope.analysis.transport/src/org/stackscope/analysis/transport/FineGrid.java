@@ -16,6 +16,9 @@ final class FineGrid extends StencilGrid {
     private final float[][] faceTable;
     /** Conductance from a voxel of each phase (index + 1) to the inlet or outlet face. */
     private final float[] faceToBoundary;
+    /** Stand-ins for a missing neighbour row and for a slice away from the inlet and outlet. */
+    private final byte[] outside;
+    private final float[] noBoundary;
 
     /**
      * @param phase phase index per voxel ({@code -1} = not conducting), flat in (u, v, w) order
@@ -40,6 +43,9 @@ final class FineGrid extends StencilGrid {
             }
         }
         faceToBoundary = new float[n];
+        outside = new byte[nu];
+        java.util.Arrays.fill(outside, (byte) -1);
+        noBoundary = new float[n];
         double area = spacing[0] * spacing[1];
         for (int a = 0; a < phases; a++) {
             faceToBoundary[a + 1] = (float) (2 * conductivity[a] * area / spacing[2]);
@@ -51,32 +57,37 @@ final class FineGrid extends StencilGrid {
     }
 
     @Override
-    void fillRow(int v, int w, Row row) {
+    void fillRow(int v, int w, Row row, int first, int step) {
         int start = rowStart(v, w);
         int plane = nu * nv;
-        int plusV = v < nv - 1 ? start + nu : periodicV ? start - (nv - 1) * nu : -1;
-        int minusV = v > 0 ? start - nu : periodicV ? start + (nv - 1) * nu : -1;
-        int plusW = w < nw - 1 ? start + plane : -1;
-        int minusW = w > 0 ? start - plane : -1;
+        // a missing neighbour row reads as a row of non-conducting voxels, whose faces are all 0 in the tables
+        byte[] plusV = v < nv - 1 || periodicV ? phase : outside;
+        int plusVStart = v < nv - 1 ? start + nu : periodicV ? start - (nv - 1) * nu : 0;
+        byte[] minusV = v > 0 || periodicV ? phase : outside;
+        int minusVStart = v > 0 ? start - nu : periodicV ? start + (nv - 1) * nu : 0;
+        byte[] plusW = w < nw - 1 ? phase : outside;
+        int plusWStart = w < nw - 1 ? start + plane : 0;
+        byte[] minusW = w > 0 ? phase : outside;
+        int minusWStart = w > 0 ? start - plane : 0;
+        float[] toFace = w == 0 || w == nw - 1 ? faceToBoundary : noBoundary;
+        float faces = w == 0 && w == nw - 1 ? 2f : 1f;
         int n = phases + 1;
         float[] alongU = faceTable[0];
         float[] alongV = faceTable[1];
         float[] alongW = faceTable[2];
-        for (int u = 0; u < nu; u++) {
-            byte a = phase[start + u];
-            if (a < 0) {
-                row.gu[u] = row.gvPlus[u] = row.gvMinus[u] = row.gwPlus[u] = row.gwMinus[u] = row.boundary[u] = 0f;
-                continue;
-            }
-            int an = (a + 1) * n + 1;
-            int plusU = u < nu - 1 ? start + u + 1 : periodicU ? start : -1;
-            row.gu[u] = plusU >= 0 ? alongU[an + phase[plusU]] : 0f;
-            row.gvPlus[u] = plusV >= 0 ? alongV[an + phase[plusV + u]] : 0f;
-            row.gvMinus[u] = minusV >= 0 ? alongV[(phase[minusV + u] + 1) * n + a + 1] : 0f;
-            row.gwPlus[u] = plusW >= 0 ? alongW[an + phase[plusW + u]] : 0f;
-            row.gwMinus[u] = minusW >= 0 ? alongW[(phase[minusW + u] + 1) * n + a + 1] : 0f;
-            float toFace = faceToBoundary[a + 1];
-            row.boundary[u] = (w == 0 ? toFace : 0f) + (w == nw - 1 ? toFace : 0f);
+        for (int u = first; u < nu; u += step) {
+            int a = phase[start + u] + 1;
+            // the face to a + neighbour b is entry (a, b), the face to a - neighbour b is entry (b, a)
+            int an = a * n + 1;
+            byte plusU = u < nu - 1 ? phase[start + u + 1] : periodicU ? phase[start] : -1;
+            byte minusU = u > 0 ? phase[start + u - 1] : periodicU ? phase[start + nu - 1] : -1;
+            row.guPlus[u] = alongU[an + plusU];
+            row.guMinus[u] = alongU[(minusU + 1) * n + a];
+            row.gvPlus[u] = alongV[an + plusV[plusVStart + u]];
+            row.gvMinus[u] = alongV[(minusV[minusVStart + u] + 1) * n + a];
+            row.gwPlus[u] = alongW[an + plusW[plusWStart + u]];
+            row.gwMinus[u] = alongW[(minusW[minusWStart + u] + 1) * n + a];
+            row.boundary[u] = toFace[a] * faces;
         }
     }
 

@@ -50,23 +50,18 @@ final class Multigrid {
 
     private void cycle(int l, float[] f, float[] e) {
         StencilGrid grid = levels.get(l);
-        java.util.Arrays.fill(e, 0f);
         if (l == levels.size() - 1) {
             for (int sweep = 0; sweep < COARSEST_SWEEPS; sweep++) {
-                grid.smooth(pool, f, e, 0);
-                grid.smooth(pool, f, e, 1);
-                grid.smooth(pool, f, e, 1);
-                grid.smooth(pool, f, e, 0);
+                grid.smooth(pool, f, e, 0, sweep == 0);
+                grid.smooth(pool, f, e, 1, false);
             }
             return;
         }
-        grid.smooth(pool, f, e, 0);
-        grid.smooth(pool, f, e, 1);
+        grid.smooth(pool, f, e, 0, true);
         StencilGrid coarse = levels.get(l + 1);
-        grid.restrictResidual(pool, f, e, coarse, rhs.get(l + 1));
+        grid.restrictResidual(pool, f, e, 0, coarse, rhs.get(l + 1));
         cycle(l + 1, rhs.get(l + 1), correction.get(l + 1));
         grid.prolongAdd(pool, coarse, correction.get(l + 1), CORRECTION_WEIGHT, e);
-        grid.smooth(pool, f, e, 1);
-        grid.smooth(pool, f, e, 0);
+        grid.smooth(pool, f, e, 1, false);
     }
 }
