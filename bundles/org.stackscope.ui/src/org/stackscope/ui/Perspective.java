@@ -4,8 +4,9 @@ import org.eclipse.ui.IPageLayout;
 import org.eclipse.ui.IPerspectiveFactory;
 import org.stackscope.ui.views.ChartView;
 import org.stackscope.ui.views.StudyExplorerView;
+import org.stackscope.ui.volume.VolumeView;
 
-/** The study on the left, the chart of the selected dataset filling the rest; no editor area yet. */
+/** The study on the left; the slices and the chart of the selected dataset, one above the other, fill the rest. */
 public final class Perspective implements IPerspectiveFactory {
 
     public static final String ID = "org.stackscope.ui.perspective";
@@ -17,8 +18,11 @@ public final class Perspective implements IPerspectiveFactory {
         // the hidden editor area gives up its space: the chart takes it, the explorer a strip beside the chart
         layout.addView(ChartView.ID, IPageLayout.TOP, 0.95f, editorArea);
         layout.addView(StudyExplorerView.ID, IPageLayout.LEFT, 0.28f, ChartView.ID);
+        // the three slices above the chart: both follow the selected dataset
+        layout.addView(VolumeView.ID, IPageLayout.TOP, 0.55f, ChartView.ID);
         // Window > Show View lists these, to bring back a closed view
         layout.addShowViewShortcut(StudyExplorerView.ID);
         layout.addShowViewShortcut(ChartView.ID);
+        layout.addShowViewShortcut(VolumeView.ID);
     }
 }

@@ -12,13 +12,11 @@ import org.eclipse.ui.progress.IProgressConstants;
 import org.stackscope.core.api.CanceledException;
 import org.stackscope.core.api.DataObject;
 import org.stackscope.core.api.ImportException;
-import org.stackscope.core.api.ImportSettings;
-import org.stackscope.core.registry.Registry;
 import org.stackscope.study.Dataset;
 
 /**
- * Imports a dataset's file in the background with the importer the registry picks (or the dataset names) and
- * prepares its {@link Preview}. Canceling stops the importer at its next {@code Monitor} check.
+ * Imports a dataset's file in the background with the importer the registry picks (or the dataset names), through
+ * {@link ImportedData} so other views reuse it, and prepares its {@link Preview}. Canceling stops the importer at its next {@code Monitor} check.
  */
 public final class PreviewJob extends Job {
 
@@ -45,8 +43,7 @@ public final class PreviewJob extends Job {
     protected IStatus run(IProgressMonitor progress) {
         SubMonitor steps = SubMonitor.convert(progress, getName(), 2);
         try {
-            DataObject data = Registry.platform().read(dataset.path(), dataset.format(),
-                    new ImportSettings(dataset.importSettings()), new JobMonitor(steps.split(1))).data();
+            DataObject data = ImportedData.of(dataset, new JobMonitor(steps.split(1)));
             preview = Preview.of(dataset.id(), data, new JobMonitor(steps.split(1)));
             return Status.OK_STATUS;
         } catch (CanceledException | OperationCanceledException e) {

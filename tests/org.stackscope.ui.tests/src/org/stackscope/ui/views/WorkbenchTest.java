@@ -139,7 +139,9 @@ class WorkbenchTest {
         Workbench.waitUntil("the chart of log", () -> chartView.heading().startsWith("log — "));
 
         assertTrue(first.join(10_000, null), "the first import still runs");
-        assertEquals(IStatus.CANCEL, first.getResult().getSeverity());
+        // canceled while running it ends CANCEL; canceled before a busy machine started it, it never ran (null)
+        assertTrue(first.getResult() == null || first.getResult().getSeverity() == IStatus.CANCEL,
+                "the first import was canceled: " + first.getResult());
         assertTrue(chartView.chart().isPresent());
     }
 

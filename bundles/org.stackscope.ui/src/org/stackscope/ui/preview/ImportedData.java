@@ -1,0 +1,75 @@
+package org.stackscope.ui.preview;
+
+import java.lang.ref.SoftReference;
+import java.nio.file.Path;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+
+import org.stackscope.core.api.DataObject;
+import org.stackscope.core.api.ImportException;
+import org.stackscope.core.api.ImportSettings;
+import org.stackscope.core.api.Monitor;
+import org.stackscope.core.registry.Registry;
+import org.stackscope.study.Dataset;
+
+/**
+ * The datasets imported most recently, so that the chart and the volume view showing the same selection import a
+ * large volume once. Entries are soft references: under memory pressure the JVM drops them and the next view
+ * imports again.
+ */
+public final class ImportedData {
+
+    /** How many datasets are kept; the Stackscope preferences may change it. */
+    private static volatile int capacity = 4;
+
+    private record Key(Path path, String format, Map<String, String> settings) {
+    }
+
+    private static final Map<Key, SoftReference<DataObject>> RECENT = new LinkedHashMap<>(16, 0.75f, true);
+
+    private ImportedData() {
+    }
+
+    /** The dataset's data from the cache, or imported now (then cached). */
+    public static DataObject of(Dataset dataset, Monitor monitor) throws ImportException {
+        Key key = new Key(dataset.path(), Objects.toString(dataset.format(), ""), Map.copyOf(dataset.importSettings()));
+        synchronized (RECENT) {
+            SoftReference<DataObject> cached = RECENT.get(key);
+            DataObject data = cached == null ? null : cached.get();
+            if (data != null) {
+                return data;
+            }
+        }
+        DataObject data = Registry.platform().read(dataset.path(), dataset.format(),
+                new ImportSettings(dataset.importSettings()), monitor).data();
+        synchronized (RECENT) {
+            RECENT.put(key, new SoftReference<>(data));
+            trim();
+        }
+        return data;
+    }
+
+    public static void setCapacity(int datasets) {
+        capacity = Math.max(0, datasets);
+        synchronized (RECENT) {
+            trim();
+        }
+    }
+
+    /** Forgets every dataset, e.g. after its file changed on disk. */
+    public static void clear() {
+        synchronized (RECENT) {
+            RECENT.clear();
+        }
+    }
+
+    private static void trim() {
+        Iterator<SoftReference<DataObject>> eldestFirst = RECENT.values().iterator();
+        while (RECENT.size() > capacity && eldestFirst.hasNext()) {
+            eldestFirst.next();
+            eldestFirst.remove();
+        }
+    }
+}
