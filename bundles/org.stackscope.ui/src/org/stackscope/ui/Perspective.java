@@ -2,6 +2,7 @@ package org.stackscope.ui;
 
 import org.eclipse.ui.IPageLayout;
 import org.eclipse.ui.IPerspectiveFactory;
+import org.stackscope.ui.analysis.ResultView;
 import org.stackscope.ui.views.ChartView;
 import org.stackscope.ui.views.StudyExplorerView;
 import org.stackscope.ui.volume.VolumeView;
@@ -20,9 +21,12 @@ public final class Perspective implements IPerspectiveFactory {
         layout.addView(StudyExplorerView.ID, IPageLayout.LEFT, 0.28f, ChartView.ID);
         // the three slices above the chart: both follow the selected dataset
         layout.addView(VolumeView.ID, IPageLayout.TOP, 0.55f, ChartView.ID);
+        // results of analyses run from the explorer open beside the chart
+        layout.addPlaceholder(ResultView.ID, IPageLayout.RIGHT, 0.5f, ChartView.ID);
         // Window > Show View lists these, to bring back a closed view
         layout.addShowViewShortcut(StudyExplorerView.ID);
         layout.addShowViewShortcut(ChartView.ID);
         layout.addShowViewShortcut(VolumeView.ID);
+        layout.addShowViewShortcut(ResultView.ID);
     }
 }

@@ -10,6 +10,7 @@ import java.util.Objects;
 import org.stackscope.core.api.DataObject;
 import org.stackscope.core.api.ImportException;
 import org.stackscope.core.api.ImportSettings;
+import org.stackscope.core.api.Inputs;
 import org.stackscope.core.api.Monitor;
 import org.stackscope.core.registry.Registry;
 import org.stackscope.study.Dataset;
@@ -27,28 +28,33 @@ public final class ImportedData {
     private record Key(Path path, String format, Map<String, String> settings) {
     }
 
-    private static final Map<Key, SoftReference<DataObject>> RECENT = new LinkedHashMap<>(16, 0.75f, true);
+    private static final Map<Key, SoftReference<Inputs.Input>> RECENT = new LinkedHashMap<>(16, 0.75f, true);
 
     private ImportedData() {
     }
 
     /** The dataset's data from the cache, or imported now (then cached). */
     public static DataObject of(Dataset dataset, Monitor monitor) throws ImportException {
+        return input(dataset, monitor).data();
+    }
+
+    /** The imported file with the facts results record (path, SHA-256, format), cached like {@link #of}. */
+    public static Inputs.Input input(Dataset dataset, Monitor monitor) throws ImportException {
         Key key = new Key(dataset.path(), Objects.toString(dataset.format(), ""), Map.copyOf(dataset.importSettings()));
         synchronized (RECENT) {
-            SoftReference<DataObject> cached = RECENT.get(key);
-            DataObject data = cached == null ? null : cached.get();
-            if (data != null) {
-                return data;
+            SoftReference<Inputs.Input> cached = RECENT.get(key);
+            Inputs.Input input = cached == null ? null : cached.get();
+            if (input != null) {
+                return input;
             }
         }
-        DataObject data = Registry.platform().read(dataset.path(), dataset.format(),
-                new ImportSettings(dataset.importSettings()), monitor).data();
+        Inputs.Input input = Registry.platform().read(dataset.path(), dataset.format(),
+                new ImportSettings(dataset.importSettings()), monitor);
         synchronized (RECENT) {
-            RECENT.put(key, new SoftReference<>(data));
+            RECENT.put(key, new SoftReference<>(input));
             trim();
         }
-        return data;
+        return input;
     }
 
     public static void setCapacity(int datasets) {
@@ -66,7 +72,7 @@ public final class ImportedData {
     }
 
     private static void trim() {
-        Iterator<SoftReference<DataObject>> eldestFirst = RECENT.values().iterator();
+        Iterator<SoftReference<Inputs.Input>> eldestFirst = RECENT.values().iterator();
         while (RECENT.size() > capacity && eldestFirst.hasNext()) {
             eldestFirst.next();
             eldestFirst.remove();

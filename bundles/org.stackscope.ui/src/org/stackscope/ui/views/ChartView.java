@@ -28,6 +28,7 @@ import org.eclipse.ui.progress.IWorkbenchSiteProgressService;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.swt.ChartComposite;
 import org.stackscope.charts.Charts;
+import org.stackscope.charts.FigureData;
 import org.stackscope.charts.FigureFiles;
 import org.stackscope.core.results.ResultsWriter;
 import org.stackscope.core.api.FigureSpec;
@@ -37,7 +38,8 @@ import org.stackscope.ui.preview.PreviewJob;
 
 /**
  * The chart of the dataset selected in the workbench (usually in the Study Explorer). The file is imported by a
- * {@link PreviewJob}; a newer selection cancels an import still running. "Export…" writes the figure as PNG and SVG.
+ * {@link PreviewJob}; a newer selection cancels an import still running. "Export…" writes the figure as PNG and SVG
+ * and its data as CSV.
  */
 public final class ChartView extends ViewPart {
 
@@ -60,7 +62,7 @@ public final class ChartView extends ViewPart {
         GridDataFactory.fillDefaults().grab(true, false).align(SWT.FILL, SWT.CENTER).applyTo(heading);
         export = new Button(parent, SWT.PUSH);
         export.setText("Export…");
-        export.setToolTipText("Write the figure as PNG and SVG into a folder");
+        export.setToolTipText("Write the figure as PNG and SVG and its data as CSV into a folder");
         export.setEnabled(false);
         export.addSelectionListener(SelectionListener.widgetSelectedAdapter(e -> exportFigure()));
         // no "Save as" or print entries: jfreechart-swt 1.0 saves through a class JFreeChart 1.5 no longer has
@@ -145,7 +147,7 @@ public final class ChartView extends ViewPart {
     private void exportFigure() {
         DirectoryDialog dialog = new DirectoryDialog(getSite().getShell());
         dialog.setText("Export Figure");
-        dialog.setMessage("Folder for " + preview.name() + ".png and .svg");
+        dialog.setMessage("Folder for " + preview.name() + ".png, .svg and .csv");
         String folder = dialog.open();
         if (folder == null) {
             return;
@@ -160,10 +162,17 @@ public final class ChartView extends ViewPart {
         }
     }
 
-    /** Writes the chart as shown (zoom included) as PNG and SVG named after the dataset; returns the file names. */
+    /**
+     * Writes the chart as shown (zoom included) as PNG and SVG, and its data as CSV, named after the dataset; returns
+     * the file names.
+     */
     public List<String> exportTo(Path folder) throws IOException {
         JFreeChart chart = chart().orElseThrow(() -> new IllegalStateException("no chart to export"));
-        return new FigureFiles().write(chart, folder, ResultsWriter.safeFileName(preview.name()));
+        String base = ResultsWriter.safeFileName(preview.name());
+        List<String> files = new java.util.ArrayList<>(new FigureFiles().write(chart, folder, base));
+        FigureData.writeCsv(preview.figure().orElseThrow(), folder.resolve(base + ".csv"));
+        files.add(base + ".csv");
+        return files;
     }
 
     private static Optional<Dataset> selectedDataset(ISelection selection) {

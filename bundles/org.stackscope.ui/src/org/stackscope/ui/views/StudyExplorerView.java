@@ -5,11 +5,16 @@ import java.nio.file.Path;
 import java.util.Optional;
 
 import org.eclipse.core.runtime.ILog;
+import org.eclipse.jface.action.MenuManager;
+import org.eclipse.jface.action.Separator;
 import org.eclipse.jface.viewers.TreeViewer;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.widgets.Composite;
+import org.eclipse.ui.IWorkbenchActionConstants;
 import org.eclipse.ui.part.ViewPart;
+import org.stackscope.study.Dataset;
 import org.stackscope.study.Study;
+import org.stackscope.ui.analysis.RunAnalysisAction;
 
 /**
  * The open study as a tree of cells and datasets. The selected dataset is the site's selection, which the chart view
@@ -29,7 +34,28 @@ public final class StudyExplorerView extends ViewPart {
         viewer.setLabelProvider(new StudyLabelProvider());
         viewer.setAutoExpandLevel(TreeViewer.ALL_LEVELS);
         getSite().setSelectionProvider(viewer);
+        createContextMenu();
         StartupStudy.folder().ifPresent(this::openAtStartup);
+    }
+
+    /** Dataset entries get "Run Analysis…"; other bundles may add to the menu (it is registered with the site). */
+    private void createContextMenu() {
+        RunAnalysisAction runAnalysis = new RunAnalysisAction(getSite().getPage(), () -> study,
+                () -> selectedDataset().orElse(null));
+        MenuManager menu = new MenuManager();
+        menu.setRemoveAllWhenShown(true);
+        menu.addMenuListener(m -> {
+            runAnalysis.setEnabled(selectedDataset().isPresent());
+            m.add(runAnalysis);
+            m.add(new Separator(IWorkbenchActionConstants.MB_ADDITIONS));
+        });
+        viewer.getControl().setMenu(menu.createContextMenu(viewer.getControl()));
+        getSite().registerContextMenu(menu, viewer);
+    }
+
+    private Optional<Dataset> selectedDataset() {
+        return viewer.getStructuredSelection().getFirstElement() instanceof Dataset d ? Optional.of(d)
+                : Optional.empty();
     }
 
     /** Shows another study in place of the current one. */

@@ -164,7 +164,10 @@ class WorkbenchTest {
 
         List<String> files = chartView.exportTo(dir);
 
-        assertEquals(List.of("pressure_log.png", "pressure_log.svg"), files);
+        assertEquals(List.of("pressure_log.png", "pressure_log.svg", "pressure_log.csv"), files);
+        List<String> data = Files.readAllLines(dir.resolve("pressure_log.csv"));
+        assertEquals(51, data.size(), "a header and the 50 points of the log");
+        assertTrue(data.get(1).startsWith("force_N,0.0,"), data.get(1));
         assertTrue(Files.size(dir.resolve("pressure_log.png")) > 0);
         assertTrue(Files.readString(dir.resolve("pressure_log.svg")).contains("force_N"));
     }
