@@ -28,9 +28,11 @@ import org.stackscope.core.settings.SettingsSupport;
 import org.stackscope.study.Recipe;
 import org.stackscope.study.RecipeRunner;
 import org.stackscope.study.StepRunner;
+import org.stackscope.study.Study;
+import org.stackscope.study.StudyReport;
 
 /**
- * {@code stackscope batch <command>}: formats, analyses, inspect, analyze, run. Machine-readable output goes to
+ * {@code stackscope batch <command>}: formats, analyses, inspect, analyze, run, report. Machine-readable output goes to
  * stdout (JSON or a tab-separated table); errors are one line on stderr with the exit codes of {@link ExitCode}.
  */
 public final class Cli {
@@ -45,6 +47,8 @@ public final class Cli {
                                                         run one analysis; metrics as JSON on stdout,
                                                         results.json + CSV + PNG/SVG in DIR
               run RECIPE.json --out DIR                 run every step of a recipe into DIR
+              report STUDY [RESULTS_DIR]... [--out DIR] an HTML report of a study (default: every results
+                                                        folder under STUDY/results, into STUDY/report)
               help                                      this text
             exit codes: 0 success, 2 usage error, 3 input error, 4 analysis failed""";
 
@@ -70,6 +74,7 @@ public final class Cli {
                 case "inspect" -> inspect(Options.parse(rest));
                 case "analyze" -> analyze(Options.parse(rest));
                 case "run" -> runRecipe(Options.parse(rest));
+                case "report" -> report(Options.parse(rest));
                 case "help", "-h", "--help" -> out.println(USAGE);
                 default -> throw new UsageException("unknown command '" + args[0] + "'");
             }
@@ -204,6 +209,39 @@ public final class Cli {
         doc.put("recipe", recipe.name());
         doc.put("steps", summary);
         doc.put("results", o.out().resolve("results.json").toAbsolutePath().normalize().toString());
+        out.print(Json.write(doc));
+    }
+
+    private void report(Options o) throws UsageException, ImportException, IOException {
+        o.rejectSettings("report");
+        if (o.positional().isEmpty()) {
+            throw new UsageException("report takes a STUDY folder (or study.json) and optionally results folders");
+        }
+        Path studyPath = Path.of(o.positional().get(0));
+        Study study;
+        try {
+            study = Study.load(studyPath);
+        } catch (IOException e) {
+            throw new ImportException(studyPath, "", e.getMessage(), e);
+        }
+        List<Path> results = new ArrayList<>();
+        for (String dir : o.positional().subList(1, o.positional().size())) {
+            Path folder = Path.of(dir).toAbsolutePath().normalize();
+            if (!Files.isRegularFile(folder.resolve("results.json"))) {
+                throw new ImportException(folder, "", "has no results.json");
+            }
+            results.add(folder);
+        }
+        if (results.isEmpty()) {
+            results.addAll(StudyReport.resultFolders(study.folder()));
+        }
+        Path outDir = o.out() != null ? o.out() : study.folder().resolve("report");
+        checkOutputFolder(outDir);
+        Path page = new StudyReport(study, new FigureFiles()).write(outDir, results);
+        Map<String, Object> doc = new LinkedHashMap<>();
+        doc.put("study", study.name());
+        doc.put("results", results.stream().map(Path::toString).toList());
+        doc.put("report", page.toAbsolutePath().normalize().toString());
         out.print(Json.write(doc));
     }
 
