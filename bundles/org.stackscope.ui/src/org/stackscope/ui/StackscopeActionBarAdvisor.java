@@ -11,11 +11,12 @@ import org.eclipse.ui.actions.ContributionItemFactory;
 import org.eclipse.ui.application.ActionBarAdvisor;
 import org.eclipse.ui.application.IActionBarConfigurer;
 
-/** File (Open Study…, Exit) and Window (Show View) menus. */
+/** File (Open Study…, Write Study Report, Exit) and Window (Show View) menus. */
 final class StackscopeActionBarAdvisor extends ActionBarAdvisor {
 
     private IWorkbenchWindow window;
     private IAction openStudy;
+    private IAction writeReport;
     private IAction quit;
 
     StackscopeActionBarAdvisor(IActionBarConfigurer configurer) {
@@ -26,6 +27,7 @@ final class StackscopeActionBarAdvisor extends ActionBarAdvisor {
     protected void makeActions(IWorkbenchWindow workbenchWindow) {
         window = workbenchWindow;
         openStudy = new OpenStudyAction(workbenchWindow);
+        writeReport = new WriteReportAction(workbenchWindow);
         quit = ActionFactory.QUIT.create(workbenchWindow);
         register(quit);
     }
@@ -34,6 +36,7 @@ final class StackscopeActionBarAdvisor extends ActionBarAdvisor {
     protected void fillMenuBar(IMenuManager menuBar) {
         MenuManager file = new MenuManager("&File", IWorkbenchActionConstants.M_FILE);
         file.add(openStudy);
+        file.add(writeReport);
         file.add(new Separator());
         file.add(quit);
         menuBar.add(file);

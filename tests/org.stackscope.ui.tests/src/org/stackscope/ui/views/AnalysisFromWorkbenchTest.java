@@ -110,4 +110,26 @@ class AnalysisFromWorkbenchTest {
         assertEquals(IStatus.CANCEL, job.getResult().getSeverity());
         assertFalse(Files.exists(out), "no results folder after cancel");
     }
+
+    @Test
+    void theReportOfAStudyWithAnAnalysedDatasetShowsItsMetrics() throws Exception {
+        Path study = Files.createDirectories(dir.resolve("study"));
+        Files.copy(composite().path(), study.resolve("ct.tif"));
+        Files.writeString(study.resolve("study.json"), """
+                { "name": "Report test", "datasets": [ { "id": "ct", "path": "ct.tif", "stackPressure_MPa": 50 } ] }
+                """);
+        Study loaded = Study.load(study);
+        Dataset ct = loaded.datasets().get(0);
+        AnalysisDescriptor fractions = Registry.platform().analysis("phase-fractions").orElseThrow();
+        AnalysisJob analysis = new AnalysisJob(fractions, ct, Map.of(), AnalysisJob.defaultOutDir(study, ct,
+                fractions));
+        analysis.schedule();
+        assertTrue(analysis.join(60_000, null) && analysis.getResult().isOK(), String.valueOf(analysis.getResult()));
+
+        org.eclipse.core.runtime.jobs.Job report = org.stackscope.ui.WriteReportAction.job(loaded, false);
+        report.schedule();
+        assertTrue(report.join(60_000, null) && report.getResult().isOK(), String.valueOf(report.getResult()));
+        String html = Files.readString(study.resolve("report/report.html"));
+        assertTrue(html.contains("results/ct_phase-fractions") && html.contains("fraction.2"), html);
+    }
 }
