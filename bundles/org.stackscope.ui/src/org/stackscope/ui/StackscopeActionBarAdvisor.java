@@ -11,13 +11,14 @@ import org.eclipse.ui.actions.ContributionItemFactory;
 import org.eclipse.ui.application.ActionBarAdvisor;
 import org.eclipse.ui.application.IActionBarConfigurer;
 
-/** File (Open Study…, Write Study Report, Exit) and Window (Show View) menus. */
+/** File (Open Study…, Write Study Report, Exit) and Window (Show View, Preferences) menus. */
 final class StackscopeActionBarAdvisor extends ActionBarAdvisor {
 
     private IWorkbenchWindow window;
     private IAction openStudy;
     private IAction writeReport;
     private IAction quit;
+    private IAction preferences;
 
     StackscopeActionBarAdvisor(IActionBarConfigurer configurer) {
         super(configurer);
@@ -30,6 +31,8 @@ final class StackscopeActionBarAdvisor extends ActionBarAdvisor {
         writeReport = new WriteReportAction(workbenchWindow);
         quit = ActionFactory.QUIT.create(workbenchWindow);
         register(quit);
+        preferences = ActionFactory.PREFERENCES.create(workbenchWindow);
+        register(preferences);
     }
 
     @Override
@@ -45,6 +48,8 @@ final class StackscopeActionBarAdvisor extends ActionBarAdvisor {
         MenuManager showView = new MenuManager("Show &View");
         showView.add(ContributionItemFactory.VIEWS_SHORTLIST.create(window));
         windowMenu.add(showView);
+        windowMenu.add(new Separator());
+        windowMenu.add(preferences);
         menuBar.add(windowMenu);
     }
 }

@@ -21,10 +21,12 @@ import org.stackscope.core.api.InvalidSettingsException;
 import org.stackscope.core.registry.AnalysisDescriptor;
 import org.stackscope.core.results.ResultsWriter;
 import org.stackscope.core.results.StepResult;
+import org.stackscope.core.settings.SettingsSupport;
 import org.stackscope.study.Dataset;
 import org.stackscope.study.StepRunner;
 import org.stackscope.ui.preview.ImportedData;
 import org.stackscope.ui.preview.JobMonitor;
+import org.stackscope.ui.preferences.StackscopePreferences;
 
 /**
  * Runs one analysis on one dataset in the background, through the same {@link StepRunner} as {@code stackscope
@@ -65,11 +67,24 @@ public final class AnalysisJob extends Job {
         return dataset;
     }
 
+    /** The preferred thread count for analyses that have a {@code threads} setting the user left at 0 (all cores). */
+    private Map<String, String> withPreferredThreads(Map<String, String> values) {
+        int preferred = StackscopePreferences.threads();
+        boolean hasThreads = SettingsSupport.describe(analysis.settingsClass()).stream()
+                .anyMatch(d -> d.key().equals("threads"));
+        if (preferred <= 0 || !hasThreads || !values.getOrDefault("threads", "0").trim().equals("0")) {
+            return values;
+        }
+        Map<String, String> out = new java.util.LinkedHashMap<>(values);
+        out.put("threads", Integer.toString(preferred));
+        return out;
+    }
+
     @Override
     protected IStatus run(IProgressMonitor progress) {
         SubMonitor steps = SubMonitor.convert(progress, getName(), 10);
         try {
-            Object settingsObject = StepRunner.settings(analysis, settings);
+            Object settingsObject = StepRunner.settings(analysis, withPreferredThreads(settings));
             Inputs.Input input = ImportedData.input(dataset, new JobMonitor(steps.split(3)));
             StepResult done = StepRunner.run(analysis, new Inputs(List.of(input)), settingsObject,
                     new JobMonitor(steps.split(6)));

@@ -14,6 +14,7 @@ import org.stackscope.core.api.Inputs;
 import org.stackscope.core.api.Monitor;
 import org.stackscope.core.registry.Registry;
 import org.stackscope.study.Dataset;
+import org.stackscope.ui.preferences.StackscopePreferences;
 
 /**
  * The datasets imported most recently, so that the chart and the volume view showing the same selection import a
@@ -22,8 +23,8 @@ import org.stackscope.study.Dataset;
  */
 public final class ImportedData {
 
-    /** How many datasets are kept; the Stackscope preferences may change it. */
-    private static volatile int capacity = 4;
+    /** How many datasets are kept; the Stackscope preferences set it. */
+    private static volatile int capacity = StackscopePreferences.cachedDatasets();
 
     private record Key(Path path, String format, Map<String, String> settings) {
     }
@@ -40,7 +41,10 @@ public final class ImportedData {
 
     /** The imported file with the facts results record (path, SHA-256, format), cached like {@link #of}. */
     public static Inputs.Input input(Dataset dataset, Monitor monitor) throws ImportException {
-        Key key = new Key(dataset.path(), Objects.toString(dataset.format(), ""), Map.copyOf(dataset.importSettings()));
+        Map<String, String> options = new LinkedHashMap<>(dataset.importSettings());
+        // volumes that do not state their pressure axis get the one the preferences name
+        options.putIfAbsent("pressureAxis", StackscopePreferences.pressureAxis());
+        Key key = new Key(dataset.path(), Objects.toString(dataset.format(), ""), Map.copyOf(options));
         synchronized (RECENT) {
             SoftReference<Inputs.Input> cached = RECENT.get(key);
             Inputs.Input input = cached == null ? null : cached.get();
@@ -48,8 +52,8 @@ public final class ImportedData {
                 return input;
             }
         }
-        Inputs.Input input = Registry.platform().read(dataset.path(), dataset.format(),
-                new ImportSettings(dataset.importSettings()), monitor);
+        Inputs.Input input = Registry.platform().read(dataset.path(), dataset.format(), new ImportSettings(options),
+                monitor);
         synchronized (RECENT) {
             RECENT.put(key, new SoftReference<>(input));
             trim();

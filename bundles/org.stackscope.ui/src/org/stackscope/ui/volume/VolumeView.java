@@ -33,6 +33,7 @@ import org.stackscope.core.model.Volume;
 import org.stackscope.study.Dataset;
 import org.stackscope.ui.preview.ImportedData;
 import org.stackscope.ui.preview.JobMonitor;
+import org.stackscope.ui.preferences.StackscopePreferences;
 
 /**
  * Three orthogonal slices (XY, XZ, YZ) of the selected volume with a linked cursor, a grey window, zoom, a scale bar
@@ -177,7 +178,8 @@ public final class VolumeView extends ViewPart {
                     && Arrays.equals(shown.dimensions(), labels.volume().dimensions());
             Volume grey = sameSize ? shown.grey() : labels.volume();
             String title = sameSize ? shown.name() + " + " + name : name;
-            shown = new Shown(title, grey, labels, PhaseColours.table(labels.phases(), maxLabel(labels)));
+            shown = new Shown(title, grey, labels, PhaseColours.table(labels.phases(), maxLabel(labels),
+                    StackscopePreferences::phaseColour));
         } else if (data instanceof Volume volume) {
             shown = new Shown(name, volume, null, new int[0]);
         } else {

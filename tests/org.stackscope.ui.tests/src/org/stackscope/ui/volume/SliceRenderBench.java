@@ -25,7 +25,8 @@ public final class SliceRenderBench {
                 l[i] = (short) (i % 4);
             }
         }
-        int[] colours = PhaseColours.table(java.util.Map.of(0, "VOID", 1, "SE", 2, "AM", 3, "CARBON"), 3);
+        int[] colours = PhaseColours.table(java.util.Map.of(0, "VOID", 1, "SE", 2, "AM", 3, "CARBON"), 3,
+                PhaseColours::defaultOf);
         for (Plane plane : new Plane[] { Plane.XY, Plane.XZ }) {
             int slices = plane == Plane.XY ? depth : n;
             long best = Long.MAX_VALUE;

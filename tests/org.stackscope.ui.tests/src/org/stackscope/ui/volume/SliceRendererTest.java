@@ -68,10 +68,12 @@ class SliceRendererTest {
 
     @Test
     void phasesKeepTheirColourAndUnnamedLabelsGetOne() {
-        int[] table = PhaseColours.table(Map.of(0, "VOID", 2, "AM"), 5);
-        assertEquals(PhaseColours.of("VOID", 0), table[0]);
+        int[] table = PhaseColours.table(Map.of(0, "VOID", 2, "AM"), 5, PhaseColours::defaultOf);
+        assertEquals(PhaseColours.defaultOf("VOID"), table[0]);
         assertEquals(0xD7263D, table[2]);
         assertEquals(6, table.length);
         assertEquals(true, table[5] >= 0);
+        int[] custom = PhaseColours.table(Map.of(2, "AM"), 2, name -> name.equals("AM") ? 0x123456 : -1);
+        assertEquals(0x123456, custom[2], "a preference overrides the built-in colour");
     }
 }
