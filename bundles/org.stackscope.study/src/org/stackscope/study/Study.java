@@ -3,7 +3,9 @@ package org.stackscope.study;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -65,6 +67,99 @@ public record Study(Path folder, String name, String description, List<Cell> cel
                 .ifPresent(c -> merged.put("cellDiameter_mm", Double.toString(c.diameterMm())));
         merged.putAll(own);
         return merged;
+    }
+
+    /** This study with more datasets (ids must stay unique). */
+    public Study withDatasets(List<Dataset> added) {
+        List<Dataset> all = new ArrayList<>(datasets);
+        for (Dataset d : added) {
+            if (all.stream().anyMatch(e -> e.id().equals(d.id()))) {
+                throw new IllegalArgumentException("the study already has a dataset '" + d.id() + "'");
+            }
+            all.add(d);
+        }
+        return new Study(folder, name, description, cells, all);
+    }
+
+    /** A dataset id not yet used in this study: {@code base}, else {@code base-2}, {@code base-3}, ... */
+    public String freeDatasetId(String base) {
+        java.util.Set<String> used = new java.util.HashSet<>();
+        datasets.forEach(d -> used.add(d.id()));
+        String id = base;
+        for (int n = 2; used.contains(id); n++) {
+            id = base + "-" + n;
+        }
+        return id;
+    }
+
+    /**
+     * Writes study.json (a temporary file moved into place). Paths inside the folder are written relative to it;
+     * import settings a cell implies (its diameter) are left to the cell.
+     */
+    public void save() throws IOException {
+        Map<String, Object> root = new LinkedHashMap<>();
+        root.put("name", name);
+        if (!description.isEmpty()) {
+            root.put("description", description);
+        }
+        List<Map<String, Object>> cellDocs = new ArrayList<>();
+        for (Cell c : cells) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("id", c.id());
+            putNumber(m, "diameter_mm", c.diameterMm());
+            putNumber(m, "thickness_um", c.thicknessUm());
+            putNumber(m, "activeMass_mg", c.activeMassMg());
+            if (!c.materials().isEmpty()) {
+                m.put("materials", new java.util.TreeMap<>(c.materials()));
+            }
+            cellDocs.add(m);
+        }
+        root.put("cells", cellDocs);
+        List<Map<String, Object>> datasetDocs = new ArrayList<>();
+        for (Dataset d : datasets) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("id", d.id());
+            if (!d.cellId().isEmpty()) {
+                m.put("cell", d.cellId());
+            }
+            Path path = d.path().toAbsolutePath().normalize();
+            Path base = folder.toAbsolutePath().normalize();
+            m.put("path", (path.startsWith(base) ? base.relativize(path) : path).toString().replace('\\', '/'));
+            if (d.format() != null) {
+                m.put("format", d.format());
+            }
+            putNumber(m, "stackPressure_MPa", d.stackPressureMPa());
+            if (d.cycle() >= 0) {
+                m.put("cycle", d.cycle());
+            }
+            putNumber(m, "soc", d.stateOfCharge());
+            Map<String, String> own = new LinkedHashMap<>(d.importSettings());
+            Map<String, String> implied = importSettings(cells, d.cellId(), Map.of());
+            own.entrySet().removeIf(e -> e.getValue().equals(implied.get(e.getKey())));
+            if (!own.isEmpty()) {
+                m.put("importSettings", own);
+            }
+            datasetDocs.add(m);
+        }
+        root.put("datasets", datasetDocs);
+        Path file = folder.resolve(FILE_NAME);
+        Path temp = Files.createTempFile(folder, ".study-", ".json");
+        try {
+            Files.writeString(temp, Json.write(root), StandardCharsets.UTF_8);
+            try {
+                Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } finally {
+            Files.deleteIfExists(temp);
+        }
+    }
+
+    private static void putNumber(Map<String, Object> m, String key, double value) {
+        if (!Double.isNaN(value)) {
+            m.put(key, value);
+        }
     }
 
     public Optional<Cell> cell(String id) {

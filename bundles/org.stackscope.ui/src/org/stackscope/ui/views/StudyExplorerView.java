@@ -2,16 +2,29 @@ package org.stackscope.ui.views;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 
 import org.eclipse.core.runtime.ILog;
+import org.eclipse.jface.action.Action;
 import org.eclipse.jface.action.MenuManager;
+import org.eclipse.jface.dialogs.MessageDialog;
+import org.eclipse.jface.window.Window;
+import org.eclipse.swt.dnd.DND;
+import org.eclipse.swt.dnd.DropTarget;
+import org.eclipse.swt.dnd.DropTargetAdapter;
+import org.eclipse.swt.dnd.DropTargetEvent;
+import org.eclipse.swt.dnd.FileTransfer;
+import org.eclipse.swt.widgets.FileDialog;
 import org.eclipse.jface.action.Separator;
 import org.eclipse.jface.viewers.TreeViewer;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.ui.IWorkbenchActionConstants;
 import org.eclipse.ui.part.ViewPart;
+import org.stackscope.core.registry.Registry;
+import org.stackscope.study.Cell;
 import org.stackscope.study.Dataset;
 import org.stackscope.study.Study;
 import org.stackscope.ui.analysis.RunAnalysisAction;
@@ -35,6 +48,7 @@ public final class StudyExplorerView extends ViewPart {
         viewer.setAutoExpandLevel(TreeViewer.ALL_LEVELS);
         getSite().setSelectionProvider(viewer);
         createContextMenu();
+        createDropTarget();
         StartupStudy.folder().ifPresent(this::openAtStartup);
     }
 
@@ -42,15 +56,70 @@ public final class StudyExplorerView extends ViewPart {
     private void createContextMenu() {
         RunAnalysisAction runAnalysis = new RunAnalysisAction(getSite().getPage(), () -> study,
                 () -> selectedDataset().orElse(null));
+        Action addDatasets = new Action("Add Datasets…") {
+            @Override
+            public void run() {
+                FileDialog dialog = new FileDialog(getSite().getShell(), SWT.OPEN | SWT.MULTI);
+                dialog.setText("Add Datasets");
+                if (study != null) {
+                    dialog.setFilterPath(study.folder().toString());
+                }
+                if (dialog.open() != null) {
+                    addFiles(Arrays.stream(dialog.getFileNames()).map(n -> Path.of(dialog.getFilterPath(), n))
+                            .toList());
+                }
+            }
+        };
         MenuManager menu = new MenuManager();
         menu.setRemoveAllWhenShown(true);
         menu.addMenuListener(m -> {
             runAnalysis.setEnabled(selectedDataset().isPresent());
+            addDatasets.setEnabled(study != null);
             m.add(runAnalysis);
+            m.add(addDatasets);
             m.add(new Separator(IWorkbenchActionConstants.MB_ADDITIONS));
         });
         viewer.getControl().setMenu(menu.createContextMenu(viewer.getControl()));
         getSite().registerContextMenu(menu, viewer);
+    }
+
+    /** Files dropped from a file manager are added like "Add Datasets…" adds them. */
+    private void createDropTarget() {
+        DropTarget target = new DropTarget(viewer.getControl(), DND.DROP_COPY | DND.DROP_DEFAULT | DND.DROP_LINK);
+        target.setTransfer(FileTransfer.getInstance());
+        target.addDropListener(new DropTargetAdapter() {
+            @Override
+            public void dragEnter(DropTargetEvent event) {
+                event.detail = study == null ? DND.DROP_NONE : DND.DROP_COPY;
+            }
+
+            @Override
+            public void drop(DropTargetEvent event) {
+                if (event.data instanceof String[] files) {
+                    addFiles(Arrays.stream(files).map(Path::of).toList());
+                }
+            }
+        });
+    }
+
+    /** Asks for cell and conditions, then adds the recognised files to the study and saves study.json. */
+    public void addFiles(List<Path> files) {
+        if (study == null || files.isEmpty()) {
+            return;
+        }
+        Object first = viewer.getStructuredSelection().getFirstElement();
+        String cell = first instanceof Cell c ? c.id() : first instanceof Dataset d ? d.cellId() : "";
+        AddDatasetsDialog dialog = new AddDatasetsDialog(getSite().getShell(), study, files, cell,
+                Registry.platform());
+        if (dialog.open() != Window.OK) {
+            return;
+        }
+        try {
+            setStudy(AddDatasetsDialog.addAndSave(study, dialog.added()));
+        } catch (IOException | IllegalArgumentException e) {
+            MessageDialog.openError(getSite().getShell(), "Add Datasets", "Cannot add the datasets: "
+                    + e.getMessage());
+        }
     }
 
     private Optional<Dataset> selectedDataset() {
