@@ -41,10 +41,8 @@ public final class ImportedData {
 
     /** The imported file with the facts results record (path, SHA-256, format), cached like {@link #of}. */
     public static Inputs.Input input(Dataset dataset, Monitor monitor) throws ImportException {
-        Map<String, String> options = new LinkedHashMap<>(dataset.importSettings());
-        // volumes that do not state their pressure axis get the one the preferences name
-        options.putIfAbsent("pressureAxis", StackscopePreferences.pressureAxis());
-        Key key = new Key(dataset.path(), Objects.toString(dataset.format(), ""), Map.copyOf(options));
+        Key key = key(dataset);
+        Map<String, String> options = key.settings();
         synchronized (RECENT) {
             SoftReference<Inputs.Input> cached = RECENT.get(key);
             Inputs.Input input = cached == null ? null : cached.get();
@@ -59,6 +57,21 @@ public final class ImportedData {
             trim();
         }
         return input;
+    }
+
+    /** The dataset's data if a view has imported it and it is still in memory; never imports. */
+    public static java.util.Optional<DataObject> cached(Dataset dataset) {
+        synchronized (RECENT) {
+            SoftReference<Inputs.Input> ref = RECENT.get(key(dataset));
+            return java.util.Optional.ofNullable(ref == null ? null : ref.get()).map(Inputs.Input::data);
+        }
+    }
+
+    private static Key key(Dataset dataset) {
+        Map<String, String> options = new LinkedHashMap<>(dataset.importSettings());
+        // volumes that do not state their pressure axis get the one the preferences name
+        options.putIfAbsent("pressureAxis", StackscopePreferences.pressureAxis());
+        return new Key(dataset.path(), Objects.toString(dataset.format(), ""), Map.copyOf(options));
     }
 
     public static void setCapacity(int datasets) {
