@@ -16,12 +16,15 @@ import org.stackscope.core.model.Column;
 import org.stackscope.core.model.Table;
 
 /**
- * Differential capacity dQ/dV of selected cycles. Each half-cycle's voltage is resampled on a uniform charge grid
- * (charge grows monotonically within a half-cycle, voltage need not), smoothed and differentiated with one
- * Savitzky–Golay filter, and dQ/dV = 1 / (dV/dQ). Differentiating V(Q) rather than Q(V) avoids dividing by noisy voltage
- * steps on plateaus, and the symmetric filter keeps peak positions. Discharge dQ/dV is negative (voltage falls as the
- * discharge capacity grows), as usually plotted. Peaks are local maxima of |dQ/dV| with a minimum prominence, placed by a parabola
- * through the three highest samples.
+ * Differential capacity dQ/dV of selected cycles. For each half-cycle: (1) uniform-charge resampling — the voltage
+ * is averaged in equal charge bins, which reduces noise without moving plateaus; (2) the binned voltage is made
+ * monotonic in charge (rising on charge, falling on discharge) by weighted isotonic regression (pool adjacent
+ * violators), the least-squares monotonic curve, so that charge is a single-valued function of voltage; (3) charge is
+ * interpolated on a uniform voltage grid and differentiated with a Savitzky–Golay filter, whose symmetric kernel keeps
+ * the positions of symmetric peaks. Differentiating Q(V) on a voltage grid resolves peaks (plateaus) with many points
+ * and steep voltage jumps with few, where differentiating V(Q) would ring across the jumps and give spurious peaks.
+ * Discharge dQ/dV is negative (voltage falls while the discharge capacity grows), as usually plotted. Peaks are local
+ * maxima of |dQ/dV| with a minimum prominence, placed by a parabola through the three highest samples.
  */
 public final class Dqdv implements Analysis<DqdvSettings> {
 
@@ -32,31 +35,91 @@ public final class Dqdv implements Analysis<DqdvSettings> {
         if (s.window % 2 == 0 || s.window < s.order + 2) {
             throw new InvalidSettingsException("dqdv: window=" + s.window + " must be odd and at least order + 2");
         }
-        if (s.window >= s.points) {
-            throw new InvalidSettingsException("dqdv: window=" + s.window + " must be smaller than points=" + s.points);
-        }
         return new OutputSpec(List.of("peaks", "cycle.<n>.charge.peak.<k>.voltage",
                 "cycle.<n>.discharge.peak.<k>.voltage"), List.of("dqdv", "peaks"), List.of("dqdv"));
     }
 
-    /** dQ/dV of one half-cycle on the smoothed voltage; NaN where the filter has no full window. */
+    /** dQ/dV of one half-cycle on a uniform voltage grid; NaN where the filter has no full window. */
     record Curve(double[] voltage, double[] dqdv) {
     }
 
-    static Curve curve(double[] capacity, double[] voltage, int points, SavitzkyGolay filter) {
+    static Curve curve(double[] capacity, double[] voltage, int bins, double step, SavitzkyGolay filter,
+            boolean discharge) {
+        // (1) Uniform-charge bins: mean charge and voltage of the samples in each.
         double qMax = capacity[capacity.length - 1];
-        double dq = qMax / (points - 1);
-        double[] v = new double[points];
-        for (int j = 0; j < points; j++) {
-            v[j] = Series.interpolate(capacity, voltage, Math.min(j * dq, qMax));
+        double[] qSum = new double[bins];
+        double[] vSum = new double[bins];
+        double[] count = new double[bins];
+        double sign = discharge ? -1 : 1; // work with a rising voltage
+        for (int i = 0; i < capacity.length; i++) {
+            int b = Math.min(bins - 1, (int) (capacity[i] / qMax * bins));
+            qSum[b] += capacity[i];
+            vSum[b] += sign * voltage[i];
+            count[b]++;
         }
-        double[] smooth = filter.smooth(v);
-        double[] slope = filter.derivative(v, dq);
-        double[] dqdv = new double[points];
-        for (int j = 0; j < points; j++) {
-            dqdv[j] = 1 / slope[j]; // negative on discharge: V falls while the discharge capacity grows
+        DoubleList q = new DoubleList();
+        DoubleList v = new DoubleList();
+        DoubleList w = new DoubleList();
+        for (int b = 0; b < bins; b++) {
+            if (count[b] > 0) {
+                q.add(qSum[b] / count[b]);
+                v.add(vSum[b] / count[b]);
+                w.add(count[b]);
+            }
         }
-        return new Curve(smooth, dqdv);
+        // (2) Monotonic voltage, (3) charge on a uniform voltage grid.
+        double[] vMono = isotonic(v.toArray(), w.toArray());
+        double[] qBinned = q.toArray();
+        double lo = vMono[0];
+        double hi = vMono[vMono.length - 1];
+        int n = (int) Math.floor((hi - lo) / step) + 1;
+        if (n < filter.half() * 2 + 1) {
+            return new Curve(new double[0], new double[0]);
+        }
+        double[] grid = new double[n];
+        double[] qGrid = new double[n];
+        for (int j = 0; j < n; j++) {
+            grid[j] = lo + j * step;
+            qGrid[j] = Series.interpolate(vMono, qBinned, grid[j]);
+        }
+        double[] slope = filter.derivative(qGrid, step);
+        double[] volts = new double[n];
+        double[] dqdv = new double[n];
+        for (int j = 0; j < n; j++) {
+            volts[j] = sign * grid[j];
+            dqdv[j] = sign * slope[j];
+        }
+        return new Curve(volts, dqdv);
+    }
+
+    /** Weighted least-squares non-decreasing fit (pool adjacent violators). */
+    static double[] isotonic(double[] y, double[] weight) {
+        int n = y.length;
+        double[] value = new double[n];
+        double[] w = new double[n];
+        int[] size = new int[n];
+        int blocks = 0;
+        for (int i = 0; i < n; i++) {
+            value[blocks] = y[i];
+            w[blocks] = weight[i];
+            size[blocks] = 1;
+            blocks++;
+            while (blocks > 1 && value[blocks - 2] > value[blocks - 1]) {
+                double total = w[blocks - 2] + w[blocks - 1];
+                value[blocks - 2] = (value[blocks - 2] * w[blocks - 2] + value[blocks - 1] * w[blocks - 1]) / total;
+                w[blocks - 2] = total;
+                size[blocks - 2] += size[blocks - 1];
+                blocks--;
+            }
+        }
+        double[] out = new double[n];
+        int i = 0;
+        for (int b = 0; b < blocks; b++) {
+            for (int k = 0; k < size[b]; k++) {
+                out[i++] = value[b];
+            }
+        }
+        return out;
     }
 
     /** Peak voltages and heights of |dQ/dV| with prominence at least minProminence × max |dQ/dV|. */
@@ -136,9 +199,10 @@ public final class Dqdv implements Analysis<DqdvSettings> {
                     result.note("cycle " + c + " " + label + ": no charge passed, no dQ/dV");
                     continue;
                 }
-                Curve curve = curve(Series.scaled(hc.capacityAh(), toUnit), hc.voltage(), s.points, filter);
+                Curve curve = curve(Series.scaled(hc.capacityAh(), toUnit), hc.voltage(), s.points,
+                        s.voltageStep_mV / 1000, filter, !isCharge);
                 DoubleList fx = new DoubleList(), fy = new DoubleList();
-                for (int j = 0; j < s.points; j++) {
+                for (int j = 0; j < curve.voltage().length; j++) {
                     if (Double.isFinite(curve.dqdv()[j])) {
                         cCycle.add(c);
                         cType.add(isCharge ? 1 : 2);

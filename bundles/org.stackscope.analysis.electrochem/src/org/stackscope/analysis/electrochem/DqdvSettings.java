@@ -11,13 +11,17 @@ public class DqdvSettings {
     @Setting(label = "Active mass", unit = "mg", min = 0, description = "For dQ/dV in mAh/(g·V); 0 = mAh/V")
     public double activeMass_mg = 0;
 
-    @Setting(label = "Resampling points", min = 50, max = 1_000_000, description = "Uniform-charge samples per "
-            + "half-cycle before smoothing")
-    public int points = 1000;
+    @Setting(label = "Charge bins", min = 50, max = 1_000_000, description = "Uniform-charge bins per half-cycle; "
+            + "the voltage is averaged in each (noise reduction without moving plateaus)")
+    public int points = 2000;
 
-    @Setting(label = "Smoothing window", min = 5, max = 100_001, description = "Savitzky–Golay window in resampled "
-            + "points (odd); wider = smoother, peaks keep their position but broaden")
-    public int window = 21;
+    @Setting(label = "Voltage step", unit = "mV", min = 0.01, max = 100, description = "Spacing of the uniform voltage "
+            + "grid on which dQ/dV is computed")
+    public double voltageStep_mV = 1;
+
+    @Setting(label = "Smoothing window", min = 5, max = 100_001, description = "Savitzky–Golay window in voltage "
+            + "steps (odd); wider = smoother, symmetric peaks keep their position but broaden")
+    public int window = 15;
 
     @Setting(label = "Polynomial order", min = 2, max = 6, description = "Savitzky–Golay polynomial order")
     public int order = 3;

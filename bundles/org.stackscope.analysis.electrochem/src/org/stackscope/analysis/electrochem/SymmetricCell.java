@@ -77,8 +77,10 @@ public final class SymmetricCell implements Analysis<SymmetricCellSettings> {
             }
         }
         double shortTimeS = Double.POSITIVE_INFINITY;
+        int shortHalfCycle = -1; // the half-cycle in which the short begins (k or the one before)
         if (shortK >= 0) {
             shortTimeS = shortStart(r, h, shortK, s.collapseFraction * reference / 1000, s.runSamples);
+            shortHalfCycle = shortTimeS < h.startS[shortK] ? shortK - 1 : shortK;
         }
         boolean found = shortK >= 0;
         double passedAh = 0;
@@ -92,7 +94,7 @@ public final class SymmetricCell implements Analysis<SymmetricCellSettings> {
         result.metric("overpotential.before_short", found ? reference : Double.NaN, "mV");
         result.metric("short.detected", found ? 1 : 0, "");
         result.metric("short.time_h", found ? (shortTimeS - r.time[0]) / 3600 : Double.POSITIVE_INFINITY, "h");
-        result.metric("short.halfcycle", found ? shortK + 1 : Double.NaN, "");
+        result.metric("short.halfcycle", found ? shortHalfCycle + 1 : Double.NaN, "");
         boolean areal = s.area_cm2 > 0;
         result.metric("short.capacity", 1000 * passedAh / (areal ? s.area_cm2 : 1), areal ? "mAh/cm²" : "mAh");
         result.metric("test.duration_h", durationH, "h");
@@ -124,20 +126,24 @@ public final class SymmetricCell implements Analysis<SymmetricCellSettings> {
 
     /**
      * The time at which the first run of {@code run} samples with median |V| below {@code thresholdV} starts, searched
-     * from the half-cycle before {@code k}; the start of half-cycle k when none is found.
+     * through the half-cycle before {@code k} and k as one sequence (a run may straddle their boundary); the start of
+     * half-cycle k when none is found.
      */
     private static double shortStart(CyclerRecords r, HalfCycles h, int k, double thresholdV, int run) {
+        DoubleList abs = new DoubleList();
+        DoubleList time = new DoubleList();
         for (int j = Math.max(0, k - 1); j <= k; j++) {
             HalfCycleCurve c = HalfCycleCurve.of(r, h, j);
-            double[] abs = new double[c.size()];
-            for (int i = 0; i < abs.length; i++) {
-                abs[i] = Math.abs(c.voltage()[i]);
+            for (int i = 0; i < c.size(); i++) {
+                abs.add(Math.abs(c.voltage()[i]));
+                time.add(c.timeS()[i]);
             }
-            int width = Math.min(run, abs.length);
-            for (int i = 0; i + width <= abs.length; i++) {
-                if (abs[i] < thresholdV && Series.median(abs, i, i + width) < thresholdV) {
-                    return c.timeS()[i];
-                }
+        }
+        double[] a = abs.toArray();
+        int width = Math.min(run, a.length);
+        for (int i = 0; i + width <= a.length; i++) {
+            if (a[i] < thresholdV && Series.median(a, i, i + width) < thresholdV) {
+                return time.get(i);
             }
         }
         return h.startS[k];
