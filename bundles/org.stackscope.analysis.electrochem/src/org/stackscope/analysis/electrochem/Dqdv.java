@@ -201,6 +201,11 @@ public final class Dqdv implements Analysis<DqdvSettings> {
                 }
                 Curve curve = curve(Series.scaled(hc.capacityAh(), toUnit), hc.voltage(), s.points,
                         s.voltageStep_mV / 1000, filter, !isCharge);
+                if (curve.voltage().length == 0) {
+                    result.note("cycle " + c + " " + label + ": its voltage range is narrower than the smoothing window, "
+                            + "no dQ/dV");
+                    continue;
+                }
                 DoubleList fx = new DoubleList(), fy = new DoubleList();
                 for (int j = 0; j < curve.voltage().length; j++) {
                     if (Double.isFinite(curve.dqdv()[j])) {

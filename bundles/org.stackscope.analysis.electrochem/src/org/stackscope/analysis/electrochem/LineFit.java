@@ -46,26 +46,13 @@ record LineFit(int n, double a, double b, double seA, double seB, double sse, do
         return a + b * x;
     }
 
-    /** Half-width of the two-sided confidence band of the fitted mean at x. */
-    double bandHalfWidth(double x, double confidence) {
-        if (n <= 2) {
-            return Double.NaN;
-        }
-        double t = new TDistribution(n - 2).inverseCumulativeProbability(0.5 + confidence / 2);
-        return t * residualSd * Math.sqrt(1.0 / n + (x - meanX) * (x - meanX) / sxx);
+    /** The two-sided Student-t quantile of this fit's n − 2 degrees of freedom. */
+    double tQuantile(double confidence) {
+        return n > 2 ? new TDistribution(n - 2).inverseCumulativeProbability(0.5 + confidence / 2) : Double.NaN;
     }
 
-    /** Coefficient of determination. */
-    double r2(double[] y, int from, int to) {
-        double my = 0;
-        for (int i = from; i < to; i++) {
-            my += y[i];
-        }
-        my /= to - from;
-        double sst = 0;
-        for (int i = from; i < to; i++) {
-            sst += (y[i] - my) * (y[i] - my);
-        }
-        return sst > 0 ? 1 - sse / sst : Double.NaN;
+    /** Half-width of the confidence band of the fitted mean at x, for a t quantile from {@link #tQuantile}. */
+    double bandHalfWidth(double x, double t) {
+        return t * residualSd * Math.sqrt(1.0 / n + (x - meanX) * (x - meanX) / sxx);
     }
 }

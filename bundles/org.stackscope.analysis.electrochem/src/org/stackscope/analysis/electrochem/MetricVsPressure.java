@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-import org.hipparchus.distribution.continuous.TDistribution;
 import org.stackscope.core.api.Analysis;
 import org.stackscope.core.api.AnalysisException;
 import org.stackscope.core.api.DataKind;
@@ -125,7 +124,7 @@ public final class MetricVsPressure implements Analysis<MetricVsPressureSettings
                 continue;
             }
             LineFit f = LineFit.of(xs.toArray(), ys.toArray());
-            double t = new TDistribution(n - 2).inverseCumulativeProbability(0.5 + s.confidence / 2);
+            double t = f.tQuantile(s.confidence);
             // Goodness in the metric's own units, so the three laws compare on equal terms.
             double sse = 0;
             double mean = java.util.Arrays.stream(y).average().getAsDouble();
@@ -153,7 +152,7 @@ public final class MetricVsPressure implements Analysis<MetricVsPressureSettings
             double[] upper = new double[grid.length];
             for (int i = 0; i < grid.length; i++) {
                 double x = law.x(grid[i]);
-                double half = t * f.residualSd() * Math.sqrt(1.0 / n + (x - f.meanX()) * (x - f.meanX()) / f.sxx());
+                double half = f.bandHalfWidth(x, t);
                 line[i] = law.backY(f.predict(x));
                 lower[i] = law.backY(f.predict(x) - half);
                 upper[i] = law.backY(f.predict(x) + half);

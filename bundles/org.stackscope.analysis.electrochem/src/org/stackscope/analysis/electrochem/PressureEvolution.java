@@ -77,7 +77,7 @@ public final class PressureEvolution implements Analysis<PressureEvolutionSettin
         if (s.alignment == PressureEvolutionSettings.Alignment.TIMESTAMPS) {
             offset += timestampOffset(log, pressureTable, records);
         }
-        double[] t = Series.scaled(tp, 1); // on the cycler's clock
+        double[] t = tp.clone(); // moved onto the cycler's clock below
         for (int i = 0; i < t.length; i++) {
             t[i] += offset;
         }
