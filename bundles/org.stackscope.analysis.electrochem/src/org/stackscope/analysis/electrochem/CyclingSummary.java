@@ -26,6 +26,12 @@ import org.stackscope.core.model.Table;
  * order, independent of how the cycler numbers cycles; an "out" half-cycle with no "in" before it (a test that
  * starts the other way round) and a trailing unpaired "in" are left out and noted. The reversible capacity — the
  * "out" capacity — is what retention and fade refer to. Mean voltages are energy / capacity of each half-cycle.
+ * Metrics: {@code capacity.first} (cycle 1), {@code capacity.reference}, {@code capacity.last}, {@code
+ * capacity.retention} (at {@code retentionCycle} against {@code referenceCycle}), {@code ce.first}, {@code ce.mean}
+ * (from {@code ceFromCycle}, with its standard error), {@code energy.first} (reversible energy of cycle 1),
+ * {@code voltage.charge.mean} and {@code voltage.discharge.mean} (cycle 1), {@code fade.rate} (loss per cycle before
+ * the change point, or over all cycles from the reference on), {@code fade.change_cycle} (first cycle of the fast
+ * segment; for a kink, the kink cycle; NaN when none) and {@code fade.rate_after}.
  */
 public final class CyclingSummary implements Analysis<CyclingSummarySettings> {
 
@@ -33,12 +39,12 @@ public final class CyclingSummary implements Analysis<CyclingSummarySettings> {
     public OutputSpec configure(InputSpec inputs, CyclingSummarySettings s) throws InvalidSettingsException {
         requireOneCycler(inputs, "cycling-summary");
         if (s.electrode == Electrode.UNSET) {
-            throw new InvalidSettingsException("cycling-summary: set electrode=CATHODE (CE = discharge/charge, also for "
-                    + "full cells) or electrode=ANODE (CE = charge/discharge, anode vs Li); there is no default");
+            throw new InvalidSettingsException("cycling-summary: set electrode=CATHODE (CE = discharge/charge, also "
+                    + "for full cells) or electrode=ANODE (CE = charge/discharge, anode vs Li); there is no default");
         }
-        return new OutputSpec(List.of("cycles", "capacity.first", "capacity.last", "capacity.retention", "ce.first",
-                "ce.mean", "energy.first", "voltage.charge.mean", "voltage.discharge.mean", "fade.rate",
-                "fade.change_cycle", "fade.rate_after"), List.of("cycles"),
+        return new OutputSpec(List.of("cycles", "capacity.first", "capacity.reference", "capacity.last",
+                "capacity.retention", "ce.first", "ce.mean", "energy.first", "voltage.charge.mean",
+                "voltage.discharge.mean", "fade.rate", "fade.change_cycle", "fade.rate_after"), List.of("cycles"),
                 List.of("capacity", "coulombic-efficiency"));
     }
 
@@ -134,14 +140,15 @@ public final class CyclingSummary implements Analysis<CyclingSummarySettings> {
         }
 
         result.metric("cycles", n, "");
-        result.metric("capacity.first", reversible[ref], unit);
+        result.metric("capacity.first", reversible[0], unit);
+        result.metric("capacity.reference", reversible[ref], unit);
         result.metric("capacity.last", reversible[n - 1], unit);
         result.metric("capacity.retention", retention[ret], "%");
         result.metric("ce.first", ce[0], "%");
         result.metric("ce.mean", meanWithStandardError(ce, s.ceFromCycle - 1, "%"));
-        result.metric("energy.first", 1000 * h.energyWh[pairs.get(ref)[1]], "mWh");
-        result.metric("voltage.charge.mean", vCharge[ref], "V");
-        result.metric("voltage.discharge.mean", vDischarge[ref], "V");
+        result.metric("energy.first", 1000 * h.energyWh[pairs.get(0)[1]], "mWh");
+        result.metric("voltage.charge.mean", vCharge[0], "V");
+        result.metric("voltage.discharge.mean", vDischarge[0], "V");
         addFade(result, cycle, reversible, ref, s.minSegment, unit);
 
         List<Column> columns = new ArrayList<>(List.of(new Column("cycle", "", cycle),

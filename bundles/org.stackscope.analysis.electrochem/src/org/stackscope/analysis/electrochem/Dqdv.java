@@ -202,8 +202,8 @@ public final class Dqdv implements Analysis<DqdvSettings> {
                 Curve curve = curve(Series.scaled(hc.capacityAh(), toUnit), hc.voltage(), s.points,
                         s.voltageStep_mV / 1000, filter, !isCharge);
                 if (curve.voltage().length == 0) {
-                    result.note("cycle " + c + " " + label + ": its voltage range is narrower than the smoothing window, "
-                            + "no dQ/dV");
+                    result.note("cycle " + c + " " + label + ": its voltage range is narrower than the smoothing "
+                            + "window, no dQ/dV");
                     continue;
                 }
                 DoubleList fx = new DoubleList(), fy = new DoubleList();

@@ -30,7 +30,8 @@ record HalfCycleCurve(double[] capacityAh, double[] voltage, double[] timeS) {
                 continue;
             }
             if (previous >= 0 && r.step[previous] == r.step[i]) {
-                charge += 0.5 * (Math.abs(r.current[previous]) + Math.abs(r.current[i])) * (r.time[i] - r.time[previous]);
+                double dt = r.time[i] - r.time[previous];
+                charge += 0.5 * (Math.abs(r.current[previous]) + Math.abs(r.current[i])) * dt;
             }
             q[j] = charge / 3600;
             v[j] = r.voltage[i];

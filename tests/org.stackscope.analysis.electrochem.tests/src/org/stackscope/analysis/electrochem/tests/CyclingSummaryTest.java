@@ -139,6 +139,25 @@ class CyclingSummaryTest {
     }
 
     @Test
+    void referenceAndRetentionCyclesAreSettings() throws Exception {
+        IntToDoubleFunction q = c -> 210 - 2 * c;
+        CyclingSummarySettings s = new CyclingSummarySettings();
+        s.electrode = Electrode.CATHODE;
+        s.referenceCycle = 2;
+        s.retentionCycle = 10;
+        Table t = cathode(12, q, c -> 0.98);
+        Result r = new CyclingSummary().run(CyclerBuilder.inputs(t), s, Monitor.NONE);
+        assertEquals(2.08, metric(r, "capacity.first"), 1e-12, "without a mass in mAh: 208 mAh/g x 10 mg");
+        assertEquals("mAh", r.metrics().get("capacity.first").unit());
+        assertEquals(100 * 190.0 / 206, metric(r, "capacity.retention"), 1e-9);
+        assertEquals(2.06, metric(r, "capacity.reference"), 1e-12);
+        s.retentionCycle = 13;
+        AnalysisException e = assertThrows(AnalysisException.class, () -> new CyclingSummary().run(
+                CyclerBuilder.inputs(t), s, Monitor.NONE));
+        assertTrue(e.getMessage().contains("12 complete cycles"), e.getMessage());
+    }
+
+    @Test
     void electrodeMustBeChosen() {
         InvalidSettingsException e = assertThrows(InvalidSettingsException.class, () -> new CyclingSummary()
                 .configure(new InputSpec(List.of(DataKind.CYCLER)), new CyclingSummarySettings()));

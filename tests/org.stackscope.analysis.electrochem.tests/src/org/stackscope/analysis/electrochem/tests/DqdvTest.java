@@ -19,8 +19,8 @@ import org.stackscope.core.api.Result;
 import org.stackscope.core.model.Table;
 
 /**
- * A voltage curve whose charge is a sum of logistic steps in voltage, Q(V) = c·(V − 3) + Σ A_k / (1 + e^{−(V−V_k)/w}),
- * so dQ/dV has peaks at V_k (the other step's tail at 23 w shifts them by less than 1 µV). Charged and discharged at
+ * A voltage curve whose charge is a sum of logistic steps in voltage,
+ * Q(V) = c·(V − 3) + Σ A_k / (1 + e^{−(V−V_k)/w}), so dQ/dV has peaks at V_k (the other step's tail at 23 w shifts them by less than 1 µV). Charged and discharged at
  * constant current; the discharge curve is the same shifted down by 30 mV (hysteresis).
  */
 class DqdvTest {
@@ -78,8 +78,8 @@ class DqdvTest {
     }
 
     static void assertPeaks(Result r, int cycle, double tolerance) {
-        assertEquals(4, r.metrics().get("peaks").value(), 0, "peaks at " + java.util.Arrays.toString(r.tables().get("peaks")
-                .column("voltage_V").values()));
+        double[] found = r.tables().get("peaks").column("voltage_V").values();
+        assertEquals(4, r.metrics().get("peaks").value(), 0, "peaks at " + java.util.Arrays.toString(found));
         for (int k = 0; k < PEAKS.length; k++) {
             assertEquals(PEAKS[k], r.metrics().get("cycle." + cycle + ".charge.peak." + (k + 1) + ".voltage").value(),
                     tolerance, "charge peak " + (k + 1));

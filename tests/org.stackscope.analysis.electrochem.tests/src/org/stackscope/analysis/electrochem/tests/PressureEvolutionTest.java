@@ -21,7 +21,8 @@ import org.stackscope.core.model.Table;
 
 /**
  * Ten cycles of 2 h charge, 0.5 h rest, 2 h discharge, 0.5 h rest. Stack pressure on the cycler clock:
- * p = 10 + 0.01·t/h + 0.5·SOC − R, where every rest relaxes the pressure by 0.05·(1 − e^{−τ/0.05 h}) and the loss stays.
+ * p = 10 + 0.01·t/h + 0.5·SOC − R, where every rest relaxes the pressure by 0.05·(1 − e^{−τ/0.05 h}) and the loss
+ * stays.
  * The load cell samples every 10 s on a clock 1000 s ahead of the cycler's.
  */
 class PressureEvolutionTest {
