@@ -27,10 +27,13 @@ import org.stackscope.core.model.Table;
  * A small table of metrics against stack pressure — one row per cell or dataset — as CSV, the input of
  * {@code metric-vs-pressure} on the command line: a header with a pressure column ({@code pressure_MPa}, or
  * {@code pressure [MPa]} as Stackscope's own CSV tables write units) and numeric metric columns; {@code Infinity}
- * and {@code NaN} are allowed (a cell that never shorted). A file with a time column is a pressure log, not this.
+ * and {@code NaN} are allowed (a cell that never shorted). A file with a time, voltage, current or force column is a
+ * log, not this.
  */
 public final class PressureMetricCsvImporter implements Importer<Table> {
 
+    /** Column names that start a log's column (a metric such as short.time_h is fine). */
+    private static final Pattern LOG_COLUMN = Pattern.compile("(?i)(test[ _]?)?(time|date|voltage|ewe|current|force)");
     private static final Pattern UNIT = Pattern.compile("^(.*?)\\s*[\\[(]([^\\])]*)[\\])]\\s*$");
 
     @Override
@@ -44,9 +47,9 @@ public final class PressureMetricCsvImporter implements Importer<Table> {
             String first = head.lines().filter(l -> !l.isBlank()).findFirst().orElse("");
             List<String[]> headers = parseHeader(first);
             boolean pressure = headers.stream().anyMatch(h -> isPressure(h));
-            boolean time = headers.stream().anyMatch(h -> h[0].toLowerCase(Locale.ROOT).startsWith("time")
-                    || h[0].toLowerCase(Locale.ROOT).startsWith("timestamp"));
-            return pressure && !time && headers.size() >= 2 ? Match.YES : Match.NO;
+            // Time, voltage, current or force columns make it a log (load cell, cycler), not a table of metrics.
+            boolean log = headers.stream().anyMatch(h -> LOG_COLUMN.matcher(h[0]).lookingAt());
+            return pressure && !log && headers.size() >= 2 ? Match.YES : Match.NO;
         } catch (IOException e) {
             return Match.NO;
         }

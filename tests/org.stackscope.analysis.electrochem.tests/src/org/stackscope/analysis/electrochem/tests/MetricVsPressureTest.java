@@ -123,6 +123,8 @@ class MetricVsPressureTest {
         PressureMetricCsvImporter importer = new PressureMetricCsvImporter();
         assertEquals(Match.YES, importer.matches(table));
         assertEquals(Match.NO, importer.matches(log));
+        assertEquals(Match.NO, importer.matches(Files.writeString(dir.resolve("cycler.csv"),
+                "Test Time (s),Voltage (V),Current (A),pressure_MPa\n0,3.7,0.001,10\n")));
         Table t = importer.read(table, ImportSettings.DEFAULTS, Monitor.NONE);
         assertEquals(DataKind.TABLE, t.kind());
         assertEquals("h", t.column("short.time_h").unit());
