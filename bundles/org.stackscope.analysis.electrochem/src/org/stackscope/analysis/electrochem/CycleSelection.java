@@ -3,12 +3,37 @@ package org.stackscope.analysis.electrochem;
 import java.util.LinkedHashSet;
 import java.util.Set;
 
+import org.stackscope.core.api.AnalysisException;
 import org.stackscope.core.api.InvalidSettingsException;
 
-/** A list of cycle numbers as users write it: {@code 1,2,10-12,last}. */
+/** A list of cycle numbers as users write it ({@code 1,2,10-12,last}), and the capacity unit of a selection. */
 final class CycleSelection {
 
     private CycleSelection() {
+    }
+
+    /** The selected cycles present in the records; an error naming the file when none is. */
+    static int[] require(String text, HalfCycles h, CyclerRecords r) throws AnalysisException {
+        int[] cycles;
+        try {
+            cycles = resolve(text, h.lastCycleIndex());
+        } catch (InvalidSettingsException e) {
+            throw new AnalysisException(e.getMessage());
+        }
+        if (cycles.length == 0) {
+            throw new AnalysisException(r.source + ": none of the cycles " + text + " is in the file (cycles 1-"
+                    + h.lastCycleIndex() + ")");
+        }
+        return cycles;
+    }
+
+    /** Factor from Ah to mAh/g for an active mass in mg, or to mAh when the mass is 0 (unknown). */
+    static double mahPerAh(double activeMassMg) {
+        return activeMassMg > 0 ? 1e6 / activeMassMg : 1000;
+    }
+
+    static String capacityUnit(double activeMassMg) {
+        return activeMassMg > 0 ? "mAh/g" : "mAh";
     }
 
     /** Checks the syntax (before any work). */

@@ -90,8 +90,8 @@ public final class CyclingSummary implements Analysis<CyclingSummarySettings> {
 
         int n = pairs.size();
         boolean specific = s.activeMass_mg > 0;
-        double toUnit = specific ? 1000.0 / (s.activeMass_mg / 1000.0) : 1000.0; // Ah -> mAh/g or mAh
-        String unit = specific ? "mAh/g" : "mAh";
+        double toUnit = CycleSelection.mahPerAh(s.activeMass_mg);
+        String unit = CycleSelection.capacityUnit(s.activeMass_mg);
         double[] cycle = new double[n];
         double[] cycleIndex = new double[n];
         double[] chargeAh = new double[n];

@@ -1,6 +1,5 @@
 package org.stackscope.analysis.electrochem;
 
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 

@@ -34,18 +34,9 @@ public final class VoltageProfiles implements Analysis<VoltageProfilesSettings> 
     public Result run(Inputs inputs, VoltageProfilesSettings s, Monitor monitor) throws AnalysisException {
         CyclerRecords r = CyclerRecords.of(inputs);
         HalfCycles h = HalfCycles.of(r);
-        int[] cycles;
-        try {
-            cycles = CycleSelection.resolve(s.cycles, h.lastCycleIndex());
-        } catch (InvalidSettingsException e) {
-            throw new AnalysisException(e.getMessage());
-        }
-        if (cycles.length == 0) {
-            throw new AnalysisException(r.source + ": none of the cycles " + s.cycles + " is in the file (cycles 1-"
-                    + h.lastCycleIndex() + ")");
-        }
-        double toUnit = s.activeMass_mg > 0 ? 1e6 / s.activeMass_mg : 1000;
-        String unit = s.activeMass_mg > 0 ? "mAh/g" : "mAh";
+        int[] cycles = CycleSelection.require(s.cycles, h, r);
+        double toUnit = CycleSelection.mahPerAh(s.activeMass_mg);
+        String unit = CycleSelection.capacityUnit(s.activeMass_mg);
         Result result = new Result();
         List<FigureSpec.Series> series = new ArrayList<>();
         DoubleList cycleCol = new DoubleList();
