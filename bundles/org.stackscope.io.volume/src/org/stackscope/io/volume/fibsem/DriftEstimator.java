@@ -1,12 +1,16 @@
 package org.stackscope.io.volume.fibsem;
 
 /**
- * Translation between two images of one region by phase correlation: the normalised cross-power spectrum of the two
- * Hann-windowed, mean-free regions (zero-padded to powers of two) transforms back to a peak at the shift. The integer
- * peak is refined per axis from its two neighbours (Foroosh, Zerubia and Berthod 2002, IEEE TIP 11(3): the
- * neighbour ratio of a phase-correlation peak gives the sub-pixel offset).
+ * Translation between two images of one region. The whole-pixel shift is the peak of the phase correlation: the
+ * normalised cross-power spectrum of the two Hann-windowed, mean-free regions (zero-padded to powers of two)
+ * transforms back to a peak at the shift, robust to contrast changes and large shifts. The sub-pixel part is then
+ * found in image space by Gauss-Newton least squares (Lucas-Kanade) on the overlap of the two unwindowed regions,
+ * the current one resampled bilinearly: unlike peak-neighbour formulas this is unbiased by the window.
  */
 final class DriftEstimator {
+
+    private static final int MAX_ITERATIONS = 20;
+    private static final double TOLERANCE_PX = 1e-4;
 
     private final int width;
     private final int height;
@@ -49,7 +53,7 @@ final class DriftEstimator {
     }
 
     /**
-     * The shift {dx, dy} in pixels of {@code current} relative to {@code previous}: current(x, y) ≈ previous(x - dx,
+     * The whole-pixel shift {dx, dy} of {@code current} relative to {@code previous}: current(x, y) ≈ previous(x - dx,
      * y - dy).
      */
     double[] shift(Spectrum previous, Spectrum current) {
@@ -73,22 +77,61 @@ final class DriftEstimator {
                 best = i;
             }
         }
-        int px = best % fftWidth;
-        int py = best / fftWidth;
-        double dx = signed(px, fftWidth) + refine(re[py * fftWidth + Math.floorMod(px - 1, fftWidth)], re[best],
-                re[py * fftWidth + (px + 1) % fftWidth]);
-        double dy = signed(py, fftHeight) + refine(re[Math.floorMod(py - 1, fftHeight) * fftWidth + px], re[best],
-                re[(py + 1) % fftHeight * fftWidth + px]);
-        return new double[] {dx, dy};
+        return new double[] {signed(best % fftWidth, fftWidth), signed(best / fftWidth, fftHeight)};
     }
 
-    /** Sub-pixel offset in [-0.5, 0.5] from the peak and its lower and upper neighbours. */
-    private static double refine(double below, double peak, double above) {
-        if (peak <= 0) {
-            return 0;
+    /**
+     * Refines {@code shift} (e.g. the whole-pixel estimate) so that current(x + shift) best matches previous(x) in
+     * the least-squares sense; regions as given to {@link #spectrum}. Stops after {@value #MAX_ITERATIONS} steps or
+     * when a step is below {@value #TOLERANCE_PX} px; keeps the start when the overlap has no texture.
+     */
+    double[] refine(double[] previous, double[] current, double[] shift) {
+        double dx = shift[0];
+        double dy = shift[1];
+        for (int iteration = 0; iteration < MAX_ITERATIONS; iteration++) {
+            double sxx = 0;
+            double sxy = 0;
+            double syy = 0;
+            double bx = 0;
+            double by = 0;
+            int x0 = Math.max(1, (int) Math.ceil(-dx) + 1);
+            int x1 = Math.min(width - 1, (int) Math.floor(width - 2 - dx));
+            int y0 = Math.max(1, (int) Math.ceil(-dy) + 1);
+            int y1 = Math.min(height - 1, (int) Math.floor(height - 2 - dy));
+            int ix = (int) Math.floor(dx);
+            int iy = (int) Math.floor(dy);
+            double fx = dx - ix;
+            double fy = dy - iy;
+            for (int y = y0; y < y1; y++) {
+                for (int x = x0; x < x1; x++) {
+                    int k = (y + iy) * width + x + ix;
+                    double moved = (1 - fy) * ((1 - fx) * current[k] + fx * current[k + 1])
+                            + fy * ((1 - fx) * current[k + width] + fx * current[k + width + 1]);
+                    int i = y * width + x;
+                    double gx = 0.5 * (previous[i + 1] - previous[i - 1]);
+                    double gy = 0.5 * (previous[i + width] - previous[i - width]);
+                    double r = moved - previous[i];
+                    sxx += gx * gx;
+                    sxy += gx * gy;
+                    syy += gy * gy;
+                    bx += gx * r;
+                    by += gy * r;
+                }
+            }
+            double det = sxx * syy - sxy * sxy;
+            if (!(det > 1e-12 * (sxx + syy) * (sxx + syy)) || !Double.isFinite(det)) {
+                break;
+            }
+            // current(x + d + s) ≈ current(x + d) + s·∇ ≈ previous(x): s = -(JᵀJ)⁻¹ Jᵀ r with J ≈ ∇previous
+            double sx = -(syy * bx - sxy * by) / det;
+            double sy = -(sxx * by - sxy * bx) / det;
+            dx += Math.max(-1, Math.min(1, sx));
+            dy += Math.max(-1, Math.min(1, sy));
+            if (Math.abs(sx) < TOLERANCE_PX && Math.abs(sy) < TOLERANCE_PX) {
+                break;
+            }
         }
-        double d = above >= below ? above / (above + peak) : -below / (below + peak);
-        return Double.isFinite(d) ? Math.max(-0.5, Math.min(0.5, d)) : 0;
+        return new double[] {dx, dy};
     }
 
     private static int signed(int index, int size) {

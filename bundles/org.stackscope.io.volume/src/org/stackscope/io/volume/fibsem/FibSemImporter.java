@@ -119,17 +119,19 @@ public final class FibSemImporter implements Importer<Volume> {
         int h = crop[3] - crop[1];
         DriftEstimator estimator = new DriftEstimator(w, h);
         double[][] shifts = new double[depth][2];
-        double[] region = new double[w * h];
+        double[] previousRegion = null;
         DriftEstimator.Spectrum previous = null;
         monitor.begin("Aligning slices", depth);
         for (int z = 0; z < depth; z++) {
             monitor.checkCanceled();
+            double[] region = new double[w * h];
             Resample.region(SampleType.planeArray(in, z), width, type, crop[0], crop[1], w, h, region);
             DriftEstimator.Spectrum current = estimator.spectrum(region);
             if (previous != null) {
-                shifts[z] = estimator.shift(previous, current);
+                shifts[z] = estimator.refine(previousRegion, region, estimator.shift(previous, current));
             }
             previous = current;
+            previousRegion = region;
             monitor.worked(1);
         }
         monitor.done();

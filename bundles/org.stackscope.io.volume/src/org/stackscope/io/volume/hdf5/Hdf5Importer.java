@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 
 import org.stackscope.core.api.CanceledException;
 import org.stackscope.core.api.ImportException;
@@ -36,8 +37,8 @@ import io.jhdf.object.datatype.FloatingPoint;
 /**
  * A 3-D (or 2-D) numeric dataset of an HDF5 or NeXus file, read with jHDF slab by slab (never the whole dataset as
  * one Java array). HDF5 dimensions (d0, d1, d2), last fastest, become Z, Y, X. Settings: {@code dataset} (path, e.g.
- * {@code /entry/data/data}; default: the NeXus default NXdata's signal, else the first 3-D numeric dataset in file
- * order), {@code voxelSize}, {@code voxelSizeX/Y/Z} (µm), {@code pressureAxis}, {@code storage}. Voxel size otherwise
+ * {@code /entry/data/data}; default: the NeXus default NXdata's signal, else the first 3-D numeric dataset, depth
+ * first in name order), {@code voxelSize}, {@code voxelSizeX/Y/Z} (µm), {@code pressureAxis}, {@code storage}. Voxel size otherwise
  * comes from the NXdata axes (spacing of the axis values, in their {@code units}), else an {@code element_size_um}
  * attribute (z, y, x; ilastik / Fiji convention), else 1 µm. Types: 8- and 16-bit integers as they are (int8 as
  * int16), 32/64-bit integers and floats as float32.
@@ -112,12 +113,12 @@ public final class Hdf5Importer implements Importer<Volume> {
             try {
                 node = hdf.getByPath(path.trim());
             } catch (HdfException e) {
-                throw new ImportException(file, "dataset " + path.trim(), "no such path in the file; numeric "
-                        + "datasets: " + describe(numericDatasets(hdf)));
+                throw new ImportException(file, "dataset " + path.trim(), "no such path in the file; 2-D/3-D "
+                        + "numeric datasets: " + describe(numericDatasets(hdf)));
             }
             if (!(node instanceof Dataset d)) {
-                throw new ImportException(file, "dataset " + path.trim(), "is a group, not a dataset; numeric "
-                        + "datasets: " + describe(numericDatasets(hdf)));
+                throw new ImportException(file, "dataset " + path.trim(), "is a group, not a dataset; 2-D/3-D "
+                        + "numeric datasets: " + describe(numericDatasets(hdf)));
             }
             return d;
         }
@@ -132,13 +133,13 @@ public final class Hdf5Importer implements Importer<Volume> {
             }
         }
         throw new ImportException(file, "", "holds no 3-D numeric dataset" + (numeric.isEmpty() ? ""
-                : "; numeric datasets: " + describe(numeric)) + ": name one with the setting 'dataset'");
+                : "; 2-D/3-D numeric datasets: " + describe(numeric)) + ": name one with the setting 'dataset'");
     }
 
-    /** Numeric datasets in file order, depth first (links are not followed). */
+    /** Numeric datasets depth first, children in name order (links are not followed). */
     static List<Dataset> numericDatasets(Group group) {
         List<Dataset> out = new ArrayList<>();
-        for (Node child : group) {
+        for (Node child : new TreeMap<>(group.getChildren()).values()) {
             if (child.isLink()) {
                 continue;
             }
@@ -155,7 +156,10 @@ public final class Hdf5Importer implements Importer<Volume> {
         return t instanceof FixedPoint || t instanceof FloatingPoint;
     }
 
-    private static String describe(List<Dataset> datasets) {
+    /** The 2-D and 3-D numeric datasets (those that could be volumes) with their shapes. */
+    private static String describe(List<Dataset> numeric) {
+        List<Dataset> datasets = numeric.stream().filter(d -> d.getDimensions().length == 2 || d.getDimensions()
+                .length == 3).toList();
         if (datasets.isEmpty()) {
             return "none";
         }
