@@ -14,6 +14,7 @@ import org.stackscope.core.api.Importer;
 import org.stackscope.core.api.Match;
 import org.stackscope.core.api.Monitor;
 import org.stackscope.core.model.Volume;
+import org.stackscope.io.volume.store.VolumeStorage;
 import org.stackscope.io.volume.tiff.SampleType;
 import org.stackscope.io.volume.tiff.TiffImporter;
 import org.stackscope.io.volume.tiff.TiffSequenceImporter;
@@ -35,6 +36,7 @@ import net.imglib2.type.numeric.RealType;
  * the metadata ({@code drift.dx_px}, {@code drift.dy_px}, {@code drift.cumulativeX_px}, ...).</li>
  * <li>{@code crop} = x0,y0,x1,y1 (pixels, x1 and y1 exclusive; default: whole slice).</li>
  * </ul>
+ * The slices and the aligned, cropped copy are both held in memory (the copy is what the volume holds).
  */
 public final class FibSemImporter implements Importer<Volume> {
 
@@ -58,8 +60,12 @@ public final class FibSemImporter implements Importer<Volume> {
     @Override
     public Volume read(Path source, ImportSettings settings, Monitor monitor) throws ImportException {
         Options o = Options.parse(source, settings);
-        Volume raw = Files.isDirectory(source) ? sequence.read(source, settings, monitor)
-                : tiff.read(source, settings, monitor);
+        // alignment visits every plane and writes an aligned copy: the slices are read into memory
+        Map<String, String> inMemory = new LinkedHashMap<>(settings.values());
+        inMemory.put(VolumeStorage.STORAGE, "memory");
+        ImportSettings tiffSettings = new ImportSettings(inMemory);
+        Volume raw = Files.isDirectory(source) ? sequence.read(source, tiffSettings, monitor)
+                : tiff.read(source, tiffSettings, monitor);
         PlanarImg<?, ?> in = (PlanarImg<?, ?>) raw.image();
         int width = (int) in.dimension(0);
         int height = (int) in.dimension(1);

@@ -121,12 +121,16 @@ public final class RawImporter implements Importer<Volume> {
         return () -> {
             FileChannel channel = FileChannel.open(layout.dataFile(), StandardOpenOption.READ);
             return new PlaneSource.Session() {
+                private ByteBuffer buffer = ByteBuffer.allocate(0);
+
                 @Override
                 public void read(int firstZ, int depth, Object samples) throws IOException {
-                    // whole planes per read, in chunks of at most 64 MiB of file bytes
+                    // whole planes per read, in chunks of at most 64 MiB of file bytes; one buffer per session
                     int planesPerRead = (int) Math.max(1, Math.min(depth, (64L << 20) / (planeSamples * type.bytes)));
-                    ByteBuffer buffer = ByteBuffer.allocate((int) (planesPerRead * planeSamples * type.bytes))
-                            .order(layout.order());
+                    int bytes = (int) (planesPerRead * planeSamples * type.bytes);
+                    if (buffer.capacity() < bytes) {
+                        buffer = ByteBuffer.allocate(bytes).order(layout.order());
+                    }
                     for (int z = 0; z < depth; z += planesPerRead) {
                         int n = Math.min(planesPerRead, depth - z);
                         buffer.clear().limit((int) (n * planeSamples * type.bytes));

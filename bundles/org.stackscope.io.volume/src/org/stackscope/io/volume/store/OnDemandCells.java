@@ -7,6 +7,7 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import org.stackscope.core.api.ImportException;
 import org.stackscope.io.volume.tiff.SampleType;
 
 import net.imglib2.img.basictypeaccess.array.ArrayDataAccess;
@@ -75,6 +76,9 @@ final class OnDemandCells implements LazyCellImg.Get<Cell<ArrayDataAccess<?>>> {
         } catch (IOException e) {
             throw new UncheckedIOException(file + ": planes " + (min[2] + 1) + "-" + (min[2] + size[2])
                     + ": could not be read on demand (" + e.getMessage() + ")", e);
+        } catch (ImportException e) {
+            throw new IllegalStateException(e.getMessage() + " (read on demand: the file changed or is corrupt "
+                    + "beyond what the import could check)", e);
         }
         return new Cell<>(size, min, Planes.access(samples));
     }
