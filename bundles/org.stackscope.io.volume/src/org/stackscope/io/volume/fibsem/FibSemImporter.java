@@ -14,12 +14,14 @@ import org.stackscope.core.api.Importer;
 import org.stackscope.core.api.Match;
 import org.stackscope.core.api.Monitor;
 import org.stackscope.core.model.Volume;
+import org.stackscope.io.volume.store.PlaneSource;
+import org.stackscope.io.volume.store.Planes;
 import org.stackscope.io.volume.store.VolumeStorage;
 import org.stackscope.io.volume.tiff.SampleType;
 import org.stackscope.io.volume.tiff.TiffImporter;
 import org.stackscope.io.volume.tiff.TiffSequenceImporter;
 
-import net.imglib2.img.planar.PlanarImg;
+import net.imglib2.RandomAccessibleInterval;
 import net.imglib2.type.numeric.RealType;
 
 /**
@@ -36,7 +38,8 @@ import net.imglib2.type.numeric.RealType;
  * the metadata ({@code drift.dx_px}, {@code drift.dy_px}, {@code drift.cumulativeX_px}, ...).</li>
  * <li>{@code crop} = x0,y0,x1,y1 (pixels, x1 and y1 exclusive; default: whole slice).</li>
  * </ul>
- * The slices and the aligned, cropped copy are both held in memory (the copy is what the volume holds).
+ * The slices are read into memory; the aligned, cropped volume is a second copy in memory, or with
+ * {@code storage=on-demand} (or auto when the heap is short) slabs of it are aligned when first touched.
  */
 public final class FibSemImporter implements Importer<Volume> {
 
@@ -66,7 +69,7 @@ public final class FibSemImporter implements Importer<Volume> {
         ImportSettings tiffSettings = new ImportSettings(inMemory);
         Volume raw = Files.isDirectory(source) ? sequence.read(source, tiffSettings, monitor)
                 : tiff.read(source, tiffSettings, monitor);
-        PlanarImg<?, ?> in = (PlanarImg<?, ?>) raw.image();
+        RandomAccessibleInterval<? extends RealType<?>> in = raw.image();
         int width = (int) in.dimension(0);
         int height = (int) in.dimension(1);
         int depth = (int) in.dimension(2);
@@ -78,23 +81,39 @@ public final class FibSemImporter implements Importer<Volume> {
         SampleType type = SampleType.byId(raw.sampleType());
         try {
             double[][] shifts = o.align ? drift(in, type, crop, monitor) : new double[depth][2];
-            PlanarImg<? extends RealType<?>, ?> out = type.allocate(crop[2] - crop[0], crop[3] - crop[1], depth);
-            double cx = 0;
-            double cy = 0;
             double[][] cumulative = new double[depth][2];
-            for (int z = 0; z < depth; z++) {
-                monitor.checkCanceled();
-                cx += shifts[z][0];
-                cy += shifts[z][1];
-                cumulative[z][0] = cx;
-                cumulative[z][1] = cy;
-                Resample.shifted(SampleType.planeArray(in, z), width, height, type, crop[0] + cx, crop[1] + cy,
-                        SampleType.planeArray(out, z), crop[2] - crop[0], crop[3] - crop[1]);
+            for (int z = 1; z < depth; z++) {
+                cumulative[z][0] = cumulative[z - 1][0] + shifts[z][0];
+                cumulative[z][1] = cumulative[z - 1][1] + shifts[z][1];
             }
+            int outW = crop[2] - crop[0];
+            int outH = crop[3] - crop[1];
+            PlaneSource aligned = () -> new PlaneSource.Session() {
+                private final Object plane = Planes.newArray(type, (long) width * height);
+                private final Object shifted = Planes.newArray(type, (long) outW * outH);
+
+                @Override
+                public void read(int firstZ, int planes, Object samples) {
+                    for (int z = firstZ; z < firstZ + planes; z++) {
+                        Planes.copyPlane(in, z, plane);
+                        Resample.shifted(plane, width, height, type, crop[0] + cumulative[z][0], crop[1]
+                                + cumulative[z][1], shifted, outW, outH);
+                        System.arraycopy(shifted, 0, samples, (z - firstZ) * outW * outH, outW * outH);
+                    }
+                }
+
+                @Override
+                public void close() {
+                }
+            };
+            // the output follows the user's storage setting: on demand, slices are aligned when first touched
+            VolumeStorage.Stored out = VolumeStorage.load(source, "aligned slices", type, outW, outH, depth, aligned,
+                    settings, monitor);
             double pixel = Double.isNaN(o.pixelSize) ? raw.voxelSizeUm()[0] : o.pixelSize;
             double spacing = Double.isNaN(o.sliceSpacing) ? raw.voxelSizeUm()[2] : o.sliceSpacing;
             double[] voxel = {pixel, pixel / Math.sin(Math.toRadians(o.tiltDeg)), spacing};
             Map<String, String> metadata = new LinkedHashMap<>(raw.metadata());
+            metadata.putAll(out.metadata());
             metadata.put("format", "fib-sem");
             metadata.put("tiltAngle_deg", Double.toString(o.tiltDeg));
             metadata.put("tiltCorrection", "voxel Y = pixel size / sin(" + o.tiltDeg + " deg) = " + voxel[1] + " um");
@@ -108,30 +127,33 @@ public final class FibSemImporter implements Importer<Volume> {
                 metadata.put("drift.cumulativeY_px", join(cumulative, 1));
                 metadata.put("drift.maxCumulative_px", format(maxNorm(cumulative)));
             }
-            return new Volume(out, raw.sampleType(), voxel, raw.pressureAxis(), metadata);
+            return new Volume(out.image(), raw.sampleType(), voxel, raw.pressureAxis(), metadata);
         } catch (CanceledException e) {
             throw e;
         } catch (OutOfMemoryError e) {
-            throw new ImportException(source, "", "the aligned copy of the stack does not fit in the Java heap: "
-                    + "crop the stack or start with a larger -Xmx");
+            throw new ImportException(source, "", "the alignment buffers do not fit in the Java heap: crop the "
+                    + "stack or start with a larger -Xmx");
         }
     }
 
     /** Shift of each slice relative to the previous one (slice 0: none), measured inside the crop region. */
-    static double[][] drift(PlanarImg<?, ?> in, SampleType type, int[] crop, Monitor monitor) {
+    static double[][] drift(RandomAccessibleInterval<? extends RealType<?>> in, SampleType type, int[] crop,
+            Monitor monitor) {
         int width = (int) in.dimension(0);
         int depth = (int) in.dimension(2);
         int w = crop[2] - crop[0];
         int h = crop[3] - crop[1];
         DriftEstimator estimator = new DriftEstimator(w, h);
         double[][] shifts = new double[depth][2];
+        Object plane = Planes.newArray(type, in.dimension(0) * in.dimension(1));
         double[] previousRegion = null;
         DriftEstimator.Spectrum previous = null;
         monitor.begin("Aligning slices", depth);
         for (int z = 0; z < depth; z++) {
             monitor.checkCanceled();
             double[] region = new double[w * h];
-            Resample.region(SampleType.planeArray(in, z), width, type, crop[0], crop[1], w, h, region);
+            Planes.copyPlane(in, z, plane);
+            Resample.region(plane, width, type, crop[0], crop[1], w, h, region);
             DriftEstimator.Spectrum current = estimator.spectrum(region);
             if (previous != null) {
                 shifts[z] = estimator.refine(previousRegion, region, estimator.shift(previous, current));

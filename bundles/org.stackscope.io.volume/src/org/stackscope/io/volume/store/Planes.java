@@ -2,15 +2,23 @@ package org.stackscope.io.volume.store;
 
 import org.stackscope.io.volume.tiff.SampleType;
 
+import net.imglib2.Cursor;
+import net.imglib2.RandomAccess;
+import net.imglib2.RandomAccessibleInterval;
 import net.imglib2.img.basictypeaccess.array.ArrayDataAccess;
 import net.imglib2.img.basictypeaccess.array.ByteArray;
 import net.imglib2.img.basictypeaccess.array.FloatArray;
 import net.imglib2.img.basictypeaccess.array.ShortArray;
+import net.imglib2.img.cell.AbstractCellImg;
+import net.imglib2.img.cell.Cell;
+import net.imglib2.img.planar.PlanarImg;
 import net.imglib2.type.NativeType;
+import net.imglib2.type.numeric.RealType;
 import net.imglib2.type.numeric.integer.ShortType;
 import net.imglib2.type.numeric.integer.UnsignedByteType;
 import net.imglib2.type.numeric.integer.UnsignedShortType;
 import net.imglib2.type.numeric.real.FloatType;
+import net.imglib2.view.Views;
 
 /**
  * Primitive sample arrays of a volume's {@link SampleType} (byte[] for uint8, short[] for uint16 and int16, float[]
@@ -32,6 +40,43 @@ public final class Planes {
             case UINT16, INT16 -> new short[n];
             case FLOAT32 -> new float[n];
         };
+    }
+
+    /**
+     * Copies plane {@code z} (counted from the image's min) of a 3-D image into {@code target} (byte[], short[] or
+     * float[] of its X·Y samples): an array copy for planar images and for cell images whose cells span whole
+     * planes (what the importers make), a cursor pass converting values otherwise.
+     */
+    public static void copyPlane(RandomAccessibleInterval<? extends RealType<?>> image, int z, Object target) {
+        int planeSamples = (int) (image.dimension(0) * image.dimension(1));
+        if (image instanceof PlanarImg<?, ?> planar && planar.numSlices() == image.dimension(2)) {
+            Object plane = planar.getPlane(z).getCurrentStorageArray();
+            if (plane.getClass() == target.getClass()) {
+                System.arraycopy(plane, 0, target, 0, planeSamples);
+                return;
+            }
+        }
+        if (image instanceof AbstractCellImg<?, ?, ?, ?> cells && cells.getCellGrid().cellDimension(0) == image
+                .dimension(0) && cells.getCellGrid().cellDimension(1) == image.dimension(1)) {
+            RandomAccess<? extends Cell<?>> ra = cells.getCells().randomAccess();
+            ra.setPosition(new long[] {0, 0, z / cells.getCellGrid().cellDimension(2)});
+            Cell<?> cell = ra.get();
+            Object data = ((ArrayDataAccess<?>) cell.getData()).getCurrentStorageArray();
+            if (data.getClass() == target.getClass()) {
+                System.arraycopy(data, (int) (z - cell.min(2)) * planeSamples, target, 0, planeSamples);
+                return;
+            }
+        }
+        Cursor<? extends RealType<?>> cursor = Views.flatIterable(Views.hyperSlice(image, 2, image.min(2) + z))
+                .cursor();
+        for (int i = 0; cursor.hasNext(); i++) {
+            double v = cursor.next().getRealDouble();
+            switch (target) {
+                case byte[] b -> b[i] = (byte) (int) v;
+                case short[] s -> s[i] = (short) (int) v;
+                default -> ((float[]) target)[i] = (float) v;
+            }
+        }
     }
 
     static ArrayDataAccess<?> access(Object samples) {

@@ -145,13 +145,13 @@ class BadInputTest {
                 "4096 x 4096 x 600 uint8 samples needs 9600 MB", "Java heap", "-Xmx");
     }
 
-    /** By default such a volume is cell-backed: planes are decoded when touched, one 16 MiB cell at a time. */
+    /** By default such a volume is cell-backed: planes are decoded when touched, two 16 MiB planes per cell. */
     @Test
     void volumeLargerThanTheJavaHeapIsReadOnDemand() throws Exception {
         var volume = new TiffImporter().read(nineGigabytesOfPages(), ImportSettings.DEFAULTS, Monitor.NONE);
 
         assertEquals("on-demand", volume.metadata().get("storage"));
-        assertEquals("1", volume.metadata().get("storage.cellPlanes"));
+        assertEquals("2", volume.metadata().get("storage.cellPlanes"));
         var ra = volume.image().randomAccess();
         ra.setPosition(new long[] {4095, 4095, 599});
         assertEquals(0, ra.get().getRealDouble());
