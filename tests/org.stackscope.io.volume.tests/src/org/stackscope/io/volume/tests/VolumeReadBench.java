@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.Map;
 
+import org.stackscope.core.api.ImportException;
 import org.stackscope.core.api.ImportSettings;
 import org.stackscope.core.api.Importer;
 import org.stackscope.core.api.Monitor;
@@ -87,7 +88,13 @@ public final class VolumeReadBench {
         System.gc();
         resetPeaks();
         long start = System.nanoTime();
-        Volume v = importer.read(file, new ImportSettings(Map.of("storage", storage)), Monitor.NONE);
+        Volume v;
+        try {
+            v = importer.read(file, new ImportSettings(Map.of("storage", storage)), Monitor.NONE);
+        } catch (ImportException e) {
+            System.out.printf("%s %-9s refused: %s%n", label, storage, e.reason());
+            return;
+        }
         double importSeconds = (System.nanoTime() - start) / 1e9;
         long peakImport = peakHeap();
         long retainedImport = retainedHeap();
