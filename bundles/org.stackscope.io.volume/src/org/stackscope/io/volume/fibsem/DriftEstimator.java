@@ -53,8 +53,8 @@ final class DriftEstimator {
     }
 
     /**
-     * The whole-pixel shift {dx, dy} of {@code current} relative to {@code previous}: current(x, y) ≈ previous(x - dx,
-     * y - dy).
+     * The whole-pixel shift {dx, dy} of {@code current} relative to {@code previous}:
+     * current(x, y) ≈ previous(x - dx, y - dy).
      */
     double[] shift(Spectrum previous, Spectrum current) {
         int n = fftWidth * fftHeight;
@@ -122,7 +122,8 @@ final class DriftEstimator {
             if (!(det > 1e-12 * (sxx + syy) * (sxx + syy)) || !Double.isFinite(det)) {
                 break;
             }
-            // current(x + d + s) ≈ current(x + d) + s·∇ ≈ previous(x): s = -(JᵀJ)⁻¹ Jᵀ r with J ≈ ∇previous
+            // current(x + d + s) ≈ current(x + d) + s·∇ ≈ previous(x):
+            // s = -(JᵀJ)⁻¹ Jᵀ r with J ≈ ∇previous
             double sx = -(syy * bx - sxy * by) / det;
             double sy = -(sxx * by - sxy * bx) / det;
             dx += Math.max(-1, Math.min(1, sx));

@@ -38,10 +38,10 @@ import io.jhdf.object.datatype.FloatingPoint;
  * A 3-D (or 2-D) numeric dataset of an HDF5 or NeXus file, read with jHDF slab by slab (never the whole dataset as
  * one Java array). HDF5 dimensions (d0, d1, d2), last fastest, become Z, Y, X. Settings: {@code dataset} (path, e.g.
  * {@code /entry/data/data}; default: the NeXus default NXdata's signal, else the first 3-D numeric dataset, depth
- * first in name order), {@code voxelSize}, {@code voxelSizeX/Y/Z} (µm), {@code pressureAxis}, {@code storage}. Voxel size otherwise
- * comes from the NXdata axes (spacing of the axis values, in their {@code units}), else an {@code element_size_um}
- * attribute (z, y, x; ilastik / Fiji convention), else 1 µm. Types: 8- and 16-bit integers as they are (int8 as
- * int16), 32/64-bit integers and floats as float32.
+ * first in name order), {@code voxelSize}, {@code voxelSizeX/Y/Z} (µm), {@code pressureAxis}, {@code storage}.
+ * Voxel size otherwise comes from the NXdata axes (spacing of the axis values, in their {@code units}), else an
+ * {@code element_size_um} attribute (z, y, x; ilastik / Fiji convention), else 1 µm. Types: 8- and 16-bit integers
+ * as they are (int8 as int16), 32/64-bit integers and floats as float32.
  */
 public final class Hdf5Importer implements Importer<Volume> {
 

@@ -28,7 +28,6 @@ final class OnDemandCells implements LazyCellImg.Get<Cell<ArrayDataAccess<?>>> {
     private final PlaneSource source;
     private final int maxCachedCells;
     private final Map<Long, Cell<ArrayDataAccess<?>>> cache = new LinkedHashMap<>(16, 0.75f, true);
-    private long loads;
 
     OnDemandCells(Path file, SampleType type, CellGrid grid, PlaneSource source, int maxCachedCells) {
         this.file = file;
@@ -48,7 +47,6 @@ final class OnDemandCells implements LazyCellImg.Get<Cell<ArrayDataAccess<?>>> {
         }
         Cell<ArrayDataAccess<?>> cell = load(index);
         synchronized (cache) {
-            loads++;
             cache.put(index, cell);
             Iterator<Long> eldest = cache.keySet().iterator();
             while (cache.size() > maxCachedCells) {
@@ -57,13 +55,6 @@ final class OnDemandCells implements LazyCellImg.Get<Cell<ArrayDataAccess<?>>> {
             }
         }
         return cell;
-    }
-
-    /** How many cells were read from the source so far (a cell evicted and touched again counts twice). */
-    long loads() {
-        synchronized (cache) {
-            return loads;
-        }
     }
 
     private Cell<ArrayDataAccess<?>> load(long index) {

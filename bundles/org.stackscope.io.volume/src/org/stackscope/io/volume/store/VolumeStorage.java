@@ -27,9 +27,9 @@ import net.imglib2.type.numeric.RealType;
  * <li>{@code memory}: an ImgLib2 {@link CellImg} whose cells are slabs of whole planes (see {@link #slabGrid}),
  * read completely during import.</li>
  * <li>{@code on-demand}: an ImgLib2 {@link LazyCellImg} with the same slab cells, read from the file when first
- * touched; at most {@link #cacheBytes()}
- * (an eighth of the maximum heap, at most 1 GiB) of cells stay cached, least recently used first out. The file must
- * stay in place and unchanged while the volume is used.</li>
+ * touched; at most {@link #cacheBytes()} (an eighth of the maximum heap, at most 1 GiB) of cells stay cached, least
+ * recently used first out. The file must stay in place and unchanged while the volume is used, and content that
+ * cannot be decoded (a corrupt compressed TIFF strip) surfaces only when its cell is read.</li>
  * <li>{@code auto} (default): on-demand when the volume needs more than half of the maximum Java heap
  * ({@value #AUTO_HEAP_FRACTION} x -Xmx) or more than the heap has free now; else memory.</li>
  * </ul>
@@ -72,6 +72,7 @@ public final class VolumeStorage {
                     + " is not one of auto, memory, on-demand");
         };
         Map<String, String> metadata = new LinkedHashMap<>();
+        metadata.put(STORAGE, onDemand ? "on-demand" : "memory");
         CellGrid grid = slabGrid(type, width, height, depth);
         metadata.put("storage.cellPlanes", Integer.toString(grid.cellDimension(2)));
         if (onDemand) {
@@ -108,7 +109,6 @@ public final class VolumeStorage {
         } finally {
             monitor.done();
         }
-        metadata.put(STORAGE, "memory");
         return new Stored((RandomAccessibleInterval<? extends RealType<?>>) image, metadata);
     }
 
@@ -141,7 +141,6 @@ public final class VolumeStorage {
         long cellBytes = (long) grid.cellDimension(0) * grid.cellDimension(1) * grid.cellDimension(2) * type
                 .bytesPerSample();
         int cachedCells = (int) Math.max(2, cacheBytes() / cellBytes);
-        metadata.put(STORAGE, "on-demand");
         metadata.put("storage.cacheMB", Long.toString(mb(cellBytes * cachedCells)));
         OnDemandCells cells = new OnDemandCells(file, type, grid, source, cachedCells);
         return (RandomAccessibleInterval<? extends RealType<?>>) new LazyCellImg(grid, (NativeType) Planes.pixelType(

@@ -28,12 +28,13 @@ import net.imglib2.type.numeric.RealType;
 import net.imglib2.view.Views;
 
 /**
- * Read throughput and peak heap of the raw, HDF5 and TIFF importers on a 1024 x 1024 x 256 uint16 volume (512 MiB; not a
- * unit test). For each storage mode (memory, on-demand, auto) it imports the file, then sums every voxel in one
- * flat pass, and prints seconds, MB/s, the peak heap (sum of pool peaks, an upper bound that includes garbage not
- * yet collected) and the heap retained after a full GC. Run with -Xmx4g (the issue's budget) or smaller, e.g.
- * -Xmx1g to see auto choose on-demand, or -Xmx256m to read a volume twice the heap; the bundle, org.stackscope.core, imglib2, gson and jHDF (with slf4j-api and
- * commons-lang3) on the class path. Argument: an optional folder for the temporary files (default: the system temp).
+ * Read throughput and peak heap of the raw, HDF5 and TIFF importers on a 1024 x 1024 x 256 uint16 volume (512 MiB;
+ * not a unit test). For each storage mode (memory, on-demand, auto) it imports the file, then sums every voxel in
+ * one flat pass, and prints seconds, MB/s, the peak heap (sum of pool peaks, an upper bound that includes garbage
+ * not yet collected) and the heap retained after a full GC. Run with -Xmx4g (the issue's budget), or -Xmx256m to
+ * read a volume twice the heap (auto then chooses on-demand); with the bundle, org.stackscope.core, imglib2, gson
+ * and jHDF (with slf4j-api, commons-lang3, compress-lzf) on the class path. Argument: an optional folder for the
+ * temporary files (default: the system temp folder).
  */
 public final class VolumeReadBench {
 
@@ -60,7 +61,7 @@ public final class VolumeReadBench {
                 run("raw ", new RawImporter(), raw, storage, expected);
             }
             if (Runtime.getRuntime().maxMemory() < (3L << 30)) {
-                System.out.println("hdf5, tiff: skipped, their writers need the whole 512 MiB volume (run with -Xmx3g+)");
+                System.out.println("hdf5, tiff: skipped, their writers need the whole 512 MiB volume (-Xmx3g+)");
                 return;
             }
             writeHdf5(raw, h5);
