@@ -45,7 +45,7 @@ public final class TiffImporter implements Importer<Volume> {
             }
             Map<String, String> metadata = TiffStack.fileMetadata(reader);
             metadata.put("format", "tiff");
-            return TiffStack.read(file, slices, reader, metadata, settings, monitor);
+            return TiffStack.read(file, slices, metadata, settings, monitor);
         } catch (CanceledException e) {
             throw e;
         } catch (RuntimeException e) {

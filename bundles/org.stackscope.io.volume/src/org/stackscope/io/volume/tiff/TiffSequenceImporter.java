@@ -62,7 +62,7 @@ public final class TiffSequenceImporter implements Importer<Volume> {
             metadata.put("files", Integer.toString(files.size()));
             metadata.put("firstFile", files.get(0).getFileName().toString());
             metadata.put("lastFile", files.get(files.size() - 1).getFileName().toString());
-            return TiffStack.read(folder, slices, null, metadata, settings, monitor);
+            return TiffStack.read(folder, slices, metadata, settings, monitor);
         } catch (CanceledException e) {
             throw e;
         } catch (RuntimeException e) {

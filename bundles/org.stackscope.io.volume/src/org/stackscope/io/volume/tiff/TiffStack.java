@@ -13,14 +13,16 @@ import org.stackscope.core.api.ImportSettings;
 import org.stackscope.core.api.Monitor;
 import org.stackscope.core.model.Axis;
 import org.stackscope.core.model.Volume;
+import org.stackscope.io.volume.store.PlaneSource;
+import org.stackscope.io.volume.store.Planes;
+import org.stackscope.io.volume.store.VolumeStorage;
 
-import net.imglib2.img.planar.PlanarImg;
-import net.imglib2.type.numeric.RealType;
 
 /**
  * Reads the pages of one TIFF file, or of the files of a folder, as the Z planes of one {@link Volume}. Everything
  * that can be checked is checked before the image is allocated: equal page sizes and sample types, a single channel,
- * the settings, and the free Java heap.
+ * the settings, and the free Java heap. Where the planes live (in memory, or read on demand when the volume is large
+ * for the heap) follows the {@code storage} setting, see {@link VolumeStorage}.
  */
 final class TiffStack {
 
@@ -36,11 +38,10 @@ final class TiffStack {
 
     /**
      * @param source the file or folder being imported; named in messages about the stack as a whole
-     * @param openReader a reader already open on the first slice's file, reused and left open; or null
      * @param fileMetadata facts about the file(s), to which the facts about the pages are added
      */
-    static Volume read(Path source, List<Slice> slices, TiffReader openReader, Map<String, String> fileMetadata,
-            ImportSettings settings, Monitor monitor) throws ImportException {
+    static Volume read(Path source, List<Slice> slices, Map<String, String> fileMetadata, ImportSettings settings,
+            Monitor monitor) throws ImportException {
         TiffPage first = slices.get(0).page();
         checkUniform(slices);
         Optional<ImageJDescription> imageJ = ImageJDescription.parse(first.description());
@@ -53,11 +54,12 @@ final class TiffStack {
         } catch (IllegalArgumentException e) {
             throw new ImportException(source, "import settings", e.getMessage(), e);
         }
-        PlanarImg<? extends RealType<?>, ?> image = allocate(source, first, slices.size());
-        readSlices(source, slices, openReader, image, monitor);
+        VolumeStorage.Stored stored = VolumeStorage.load(source, "pages 1-" + slices.size(), first.sampleType(),
+                first.width(), first.height(), slices.size(), planes(slices), settings, monitor);
         Map<String, String> metadata = new LinkedHashMap<>(fileMetadata);
         metadata.putAll(describe(slices, imageJ, calibration));
-        return new Volume(image, first.sampleType().id(), calibration.sizeUm(), pressureAxis, metadata);
+        metadata.putAll(stored.metadata());
+        return new Volume(stored.image(), first.sampleType().id(), calibration.sizeUm(), pressureAxis, metadata);
     }
 
     /** Facts about one file for {@code Volume.metadata()}. */
@@ -109,54 +111,44 @@ final class TiffStack {
         }
     }
 
-    private static PlanarImg<? extends RealType<?>, ?> allocate(Path source, TiffPage first, int depth)
-            throws ImportException {
-        long bytes = first.planeBytes() * depth;
-        Runtime rt = Runtime.getRuntime();
-        long free = rt.maxMemory() - (rt.totalMemory() - rt.freeMemory());
-        String where = "pages 1-" + depth;
-        String what = "the volume of " + first.width() + " x " + first.height() + " x " + depth + " "
-                + first.sampleType().id() + " samples needs " + mb(bytes) + " MB";
-        if (bytes > free) {
-            throw new ImportException(source, where, what + " but only " + mb(free) + " MB of the " + mb(rt
-                    .maxMemory()) + " MB Java heap are free: start Stackscope with a larger -Xmx or crop the stack");
-        }
-        try {
-            return first.sampleType().allocate(first.width(), first.height(), depth);
-        } catch (OutOfMemoryError e) {
-            throw new ImportException(source, where, what + ", more than the Java heap can hold now: start "
-                    + "Stackscope with a larger -Xmx or crop the stack");
-        }
-    }
+    /**
+     * The slices' pixels, each file opened when its first plane is needed (and checked to be unchanged); a read of
+     * several planes decodes each into a scratch plane and copies it into place.
+     */
+    private static PlaneSource planes(List<Slice> slices) {
+        return () -> new PlaneSource.Session() {
+            private TiffReader reader;
+            private Object scratch;
 
-    private static long mb(long bytes) {
-        return (bytes + (1 << 20) - 1) >> 20;
-    }
-
-    private static void readSlices(Path source, List<Slice> slices, TiffReader openReader, PlanarImg<?, ?> image,
-            Monitor monitor) throws ImportException {
-        monitor.begin("Reading " + source.getFileName(), slices.size());
-        TiffReader reader = openReader;
-        try {
-            for (int z = 0; z < slices.size(); z++) {
-                monitor.checkCanceled();
-                Slice slice = slices.get(z);
-                if (reader == null || !reader.file().equals(slice.file())) {
-                    if (reader != openReader) {
-                        reader.close();
+            @Override
+            public void read(int firstZ, int depth, Object samples) throws ImportException {
+                TiffPage first = slices.get(0).page();
+                int planeSamples = first.width() * first.height();
+                for (int z = firstZ; z < firstZ + depth; z++) {
+                    Slice slice = slices.get(z);
+                    if (reader == null || !reader.file().equals(slice.file())) {
+                        close();
+                        reader = TiffReader.open(slice.file());
+                        checkUnchanged(reader, slice);
                     }
-                    reader = TiffReader.open(slice.file());
-                    checkUnchanged(reader, slice);
+                    if (depth == 1) {
+                        reader.readPlane(slice.pageIndex(), samples);
+                    } else {
+                        scratch = scratch != null ? scratch : Planes.newArray(first.sampleType(), planeSamples);
+                        reader.readPlane(slice.pageIndex(), scratch);
+                        System.arraycopy(scratch, 0, samples, (z - firstZ) * planeSamples, planeSamples);
+                    }
                 }
-                reader.readPlane(slice.pageIndex(), SampleType.planeArray(image, z));
-                monitor.worked(1);
             }
-        } finally {
-            if (reader != null && reader != openReader) {
-                reader.close();
+
+            @Override
+            public void close() {
+                if (reader != null) {
+                    reader.close();
+                    reader = null;
+                }
             }
-            monitor.done();
-        }
+        };
     }
 
     /** A file reopened for its pixels must still have the page that was checked when the folder was scanned. */

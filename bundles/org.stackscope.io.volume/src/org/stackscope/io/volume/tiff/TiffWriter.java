@@ -16,12 +16,11 @@ import java.util.zip.Deflater;
 
 import org.stackscope.core.api.Monitor;
 import org.stackscope.core.model.Volume;
+import org.stackscope.io.volume.store.Planes;
 
-import net.imglib2.Cursor;
 import net.imglib2.RandomAccessibleInterval;
 import net.imglib2.img.planar.PlanarImg;
 import net.imglib2.type.numeric.RealType;
-import net.imglib2.view.Views;
 
 /**
  * Writes a {@link Volume} (uint8, uint16, int16 or float32) as a multi-page TIFF that ImageJ and Fiji open with its
@@ -275,15 +274,8 @@ public final class TiffWriter {
         if (scratchPlane == null) {
             scratchPlane = type.newPlane(width * height);
         }
-        copyPlane(image, z, scratchPlane);
+        Planes.copyPlane(image, z, scratchPlane);
         return scratchPlane;
-    }
-
-    private <T extends RealType<?>> void copyPlane(RandomAccessibleInterval<T> image, int z, Object target) {
-        Cursor<T> cursor = Views.flatIterable(Views.hyperSlice(image, 2, image.min(2) + z)).cursor();
-        for (int i = 0; cursor.hasNext(); i++) {
-            type.setReal(target, i, cursor.next().getRealDouble());
-        }
     }
 
     private static long writeFully(FileChannel channel, ByteBuffer data, long position) throws IOException {

@@ -128,8 +128,7 @@ class BadInputTest {
     }
 
     /** 600 IFDs share one compressed 4096 x 4096 plane: 9.4 GiB of pixels from a file of under 100 kB. */
-    @Test
-    void volumeLargerThanTheJavaHeapIsRefusedBeforeAllocation() throws Exception {
+    private Path nineGigabytesOfPages() throws Exception {
         byte[] plane = deflate(new byte[4096 * 4096]);
         HandBuiltTiff tiff = HandBuiltTiff.littleEndian();
         tiff.page().grey8(4096, 4096, 8, 4096).strip(plane);
@@ -137,9 +136,25 @@ class BadInputTest {
             tiff.page().grey8(4096, 4096, 8, 4096).tag(273, HandBuiltTiff.LONG, 8)
                     .tag(279, HandBuiltTiff.LONG, plane.length);
         }
+        return tiff.write(dir.resolve("many.tif"));
+    }
 
-        readFails(tiff.write(dir.resolve("many.tif")), "4096 x 4096 x 600 uint8 samples needs 9600 MB",
-                "Java heap", "-Xmx");
+    @Test
+    void volumeLargerThanTheJavaHeapIsRefusedBeforeAllocationInMemoryMode() throws Exception {
+        readFails(nineGigabytesOfPages(), new ImportSettings(Map.of("storage", "memory")),
+                "4096 x 4096 x 600 uint8 samples needs 9600 MB", "Java heap", "-Xmx");
+    }
+
+    /** By default such a volume is cell-backed: planes are decoded when touched, two 16 MiB planes per cell. */
+    @Test
+    void volumeLargerThanTheJavaHeapIsReadOnDemand() throws Exception {
+        var volume = new TiffImporter().read(nineGigabytesOfPages(), ImportSettings.DEFAULTS, Monitor.NONE);
+
+        assertEquals("on-demand", volume.metadata().get("storage"));
+        assertEquals("2", volume.metadata().get("storage.cellPlanes"));
+        var ra = volume.image().randomAccess();
+        ra.setPosition(new long[] {4095, 4095, 599});
+        assertEquals(0, ra.get().getRealDouble());
     }
 
     @Test
