@@ -20,6 +20,8 @@ import org.stackscope.core.api.Monitor;
 import org.stackscope.core.registry.AnalysisDescriptor;
 import org.stackscope.core.registry.ImporterDescriptor;
 import org.stackscope.core.registry.Registry;
+import org.stackscope.core.model.Table;
+import org.stackscope.core.results.Hashing;
 import org.stackscope.core.results.Json;
 import org.stackscope.core.results.ResultsWriter;
 import org.stackscope.core.results.StepResult;
@@ -28,11 +30,12 @@ import org.stackscope.core.settings.SettingsSupport;
 import org.stackscope.study.Recipe;
 import org.stackscope.study.RecipeRunner;
 import org.stackscope.study.StepRunner;
+import org.stackscope.study.PressureSeries;
 import org.stackscope.study.Study;
 import org.stackscope.study.StudyReport;
 
 /**
- * {@code stackscope batch <command>}: formats, analyses, inspect, analyze, run, report. Machine-readable output goes to
+ * {@code stackscope batch <command>}: formats, analyses, inspect, analyze, run, series, report. Machine-readable output goes to
  * stdout (JSON or a tab-separated table); errors are one line on stderr with the exit codes of {@link ExitCode}.
  */
 public final class Cli {
@@ -47,6 +50,9 @@ public final class Cli {
                                                         run one analysis; metrics as JSON on stdout,
                                                         results.json + CSV + PNG/SVG in DIR
               run RECIPE.json --out DIR                 run every step of a recipe into DIR
+              series STUDY ANALYSIS_ID METRIC [--set k=v]... [--out DIR]
+                                                        run the analysis on every dataset of STUDY tagged
+                                                        with a stack pressure and fit METRIC against it
               report STUDY [RESULTS_DIR]... [--out DIR] an HTML report of a study (default: every results
                                                         folder under STUDY/results, into STUDY/report)
               help                                      this text
@@ -74,6 +80,7 @@ public final class Cli {
                 case "inspect" -> inspect(Options.parse(rest));
                 case "analyze" -> analyze(Options.parse(rest));
                 case "run" -> runRecipe(Options.parse(rest));
+                case "series" -> series(Options.parse(rest));
                 case "report" -> report(Options.parse(rest));
                 case "help", "-h", "--help" -> out.println(USAGE);
                 default -> throw new UsageException("unknown command '" + args[0] + "'");
@@ -212,18 +219,52 @@ public final class Cli {
         out.print(Json.write(doc));
     }
 
+    private void series(Options o) throws UsageException, ImportException, InvalidSettingsException,
+            AnalysisException, IOException {
+        if (o.positional().size() != 3) {
+            throw new UsageException("series takes STUDY, ANALYSIS_ID and METRIC");
+        }
+        Study study = loadStudy(Path.of(o.positional().get(0)));
+        String analysisId = o.positional().get(1);
+        String metric = o.positional().get(2);
+        AnalysisDescriptor fit = registry.analysis("metric-vs-pressure").orElseThrow(() -> new InvalidSettingsException(
+                "series needs the metric-vs-pressure analysis (org.stackscope.analysis.electrochem), not installed"));
+        checkOutputFolder(o.out());
+        Table points = new PressureSeries(registry).collect(study, analysisId, o.settings(), metric, console());
+        Path studyFile = study.folder().resolve(Study.FILE_NAME);
+        Inputs.Input input = new Inputs.Input(studyFile, Hashing.sha256(studyFile), "study", points);
+        StepResult step = StepRunner.run(fit, new Inputs(List.of(input)), StepRunner.settings(fit,
+                Map.of("metric", metric)), console());
+        step.result().table("points", points);
+        Map<String, Object> doc = new LinkedHashMap<>();
+        doc.put("analysis", analysisId);
+        doc.put("metric", metric);
+        doc.put("datasets", points.metadata().get("datasets"));
+        doc.put("metrics", ResultsWriter.metrics(step.result().metrics()));
+        if (!step.result().notes().isEmpty()) {
+            doc.put("notes", step.result().notes());
+        }
+        if (o.out() != null) {
+            ResultsWriter.write(o.out(), List.of(step), new FigureFiles());
+            doc.put("results", o.out().resolve("results.json").toAbsolutePath().normalize().toString());
+        }
+        out.print(Json.write(doc));
+    }
+
+    private static Study loadStudy(Path path) throws ImportException {
+        try {
+            return Study.load(path);
+        } catch (IOException e) {
+            throw new ImportException(path, "", e.getMessage(), e);
+        }
+    }
+
     private void report(Options o) throws UsageException, ImportException, IOException {
         o.rejectSettings("report");
         if (o.positional().isEmpty()) {
             throw new UsageException("report takes a STUDY folder (or study.json) and optionally results folders");
         }
-        Path studyPath = Path.of(o.positional().get(0));
-        Study study;
-        try {
-            study = Study.load(studyPath);
-        } catch (IOException e) {
-            throw new ImportException(studyPath, "", e.getMessage(), e);
-        }
+        Study study = loadStudy(Path.of(o.positional().get(0)));
         List<Path> results = new ArrayList<>();
         for (String dir : o.positional().subList(1, o.positional().size())) {
             Path folder = Path.of(dir).toAbsolutePath().normalize();

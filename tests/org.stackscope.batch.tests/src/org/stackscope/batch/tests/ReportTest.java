@@ -76,4 +76,27 @@ class ReportTest {
         assertEquals(3, missing.exitCode(), missing.toString());
         assertTrue(missing.err().contains("nowhere") && missing.err().contains("no results.json"), missing.err());
     }
+
+    @Test
+    void seriesRunsAnAnalysisOnEveryPressureAndFitsTheMetric() throws Exception {
+        Path study = analysedStudy();
+        Files.copy(TestFiles.exampleStudy().resolve("composite.tif"), study.resolve("ct100.tif"));
+        Files.writeString(study.resolve("study.json"), Files.readString(study.resolve("study.json")).replace(
+                "\"stackPressure_MPa\": 50 } ]", "\"stackPressure_MPa\": 50 },\n"
+                        + "    { \"id\": \"ct-100\", \"cell\": \"A\", \"path\": \"ct100.tif\", \"stackPressure_MPa\": 100 } ]"));
+
+        CliRun run = CliRun.of("series", study.toString(), "phase-fractions", "fraction.AM", "--set",
+                "phases=0=VOID,1=SE,2=AM,3=CARBON", "--out", tmp.resolve("series").toString());
+
+        assertEquals(0, run.exitCode(), run.toString());
+        assertEquals("ct-25,ct-50,ct-100", run.json().get("datasets"));
+        assertEquals(3.0, run.metric("points"), 0);
+        // the same volume at every pressure: no dependence on pressure
+        assertEquals(0, run.metric("fit.linear.b"), 1e-12);
+        assertTrue(Files.readString(tmp.resolve("series/points.csv")).lines().count() == 4, "header + 3 rows");
+
+        CliRun unknownMetric = CliRun.of("series", study.toString(), "phase-fractions", "fraction.XX");
+        assertEquals(4, unknownMetric.exitCode(), unknownMetric.toString());
+        assertTrue(unknownMetric.err().contains("fraction.XX"), unknownMetric.err());
+    }
 }
