@@ -138,7 +138,7 @@ public final class ArbinCsvImporter implements Importer<Table> {
             monitor.done();
             return ArbinTable.build(headers, columns, metadata);
         } catch (IOException e) {
-            throw new ImportException(file, "", "cannot be read: " + e.getMessage(), e);
+            throw new ImportException(file, "", "cannot be read: " + SafeZip.oneLine(e.getMessage()), e);
         }
     }
 
@@ -164,7 +164,7 @@ public final class ArbinCsvImporter implements Importer<Table> {
                 }
             }
         } catch (IOException e) {
-            metadata.put("warning", companion.getFileName() + " unreadable: " + e.getMessage());
+            metadata.put("warning", companion.getFileName() + " unreadable: " + SafeZip.oneLine(e.getMessage()));
         }
     }
 

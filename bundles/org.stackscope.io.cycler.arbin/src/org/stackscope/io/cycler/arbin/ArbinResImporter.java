@@ -61,7 +61,7 @@ public final class ArbinResImporter implements Importer<Table> {
                         + "'Standard ACE DB' signature), so not an Arbin .res file");
             }
         } catch (IOException e) {
-            throw new ImportException(file, "", "cannot be read: " + e.getMessage(), e);
+            throw new ImportException(file, "", "cannot be read: " + SafeZip.oneLine(e.getMessage()), e);
         }
         monitor.begin("Reading " + file.getFileName(), -1);
         String where = "table Global_Table";
@@ -150,7 +150,7 @@ public final class ArbinResImporter implements Importer<Table> {
             monitor.done();
             return ArbinTable.build(headers, columns, metadata);
         } catch (IOException | RuntimeException e) {
-            throw new ImportException(file, where, "corrupted Access database: " + e, e);
+            throw new ImportException(file, where, "corrupted Access database: " + SafeZip.oneLine(e), e);
         }
     }
 

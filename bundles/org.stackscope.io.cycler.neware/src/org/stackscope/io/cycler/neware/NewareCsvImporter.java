@@ -141,7 +141,7 @@ public final class NewareCsvImporter implements Importer<Table> {
             monitor.done();
             return table(headers, roles, values, text, zone);
         } catch (IOException e) {
-            throw new ImportException(file, "", "cannot be read: " + e.getMessage(), e);
+            throw new ImportException(file, "", "cannot be read: " + SafeZip.oneLine(e.getMessage()), e);
         }
     }
 

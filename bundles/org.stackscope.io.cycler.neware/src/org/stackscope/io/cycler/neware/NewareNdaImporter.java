@@ -50,7 +50,7 @@ public final class NewareNdaImporter implements Importer<Table> {
             }
             b = Bytes.map(file);
         } catch (IOException e) {
-            throw new ImportException(file, "", "cannot be read: " + e.getMessage(), e);
+            throw new ImportException(file, "", "cannot be read: " + SafeZip.oneLine(e.getMessage()), e);
         }
         if (!b.startsWith(MAGIC, 0) || b.size() < 16) {
             throw new ImportException(file, "byte 0", "not a Neware .nda file (no 'NEWARE' signature)");

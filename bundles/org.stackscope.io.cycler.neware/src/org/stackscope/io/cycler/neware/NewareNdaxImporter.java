@@ -105,7 +105,7 @@ public final class NewareNdaxImporter implements Importer<Table> {
             monitor.done();
             return records.toTable(metadata);
         } catch (IndexOutOfBoundsException e) {
-            throw new ImportException(file, "", "truncated or inconsistent record: " + e.getMessage(), e);
+            throw new ImportException(file, "", "truncated or inconsistent record: " + SafeZip.oneLine(e.getMessage()), e);
         }
     }
 
@@ -287,7 +287,7 @@ public final class NewareNdaxImporter implements Importer<Table> {
                 xml.close();
             } catch (XMLStreamException | RuntimeException e) {
                 // descriptions only: the records stay readable without them
-                metadata.put("warning", name + " unreadable: " + e.getMessage());
+                metadata.put("warning", name + " unreadable: " + SafeZip.oneLine(e.getMessage()));
             }
         }
     }

@@ -34,7 +34,7 @@ final class SafeZip implements AutoCloseable {
         try {
             zip = new ZipFile(file.toFile());
         } catch (IOException e) {
-            throw new ImportException(file, "zip directory", "not a readable zip archive: " + e.getMessage(), e);
+            throw new ImportException(file, "zip directory", "not a readable zip archive: " + oneLine(e.getMessage()), e);
         }
         List<String> list = new ArrayList<>();
         try {
@@ -52,9 +52,14 @@ final class SafeZip implements AutoCloseable {
             if (e instanceof ImportException ie) {
                 throw ie;
             }
-            throw new ImportException(file, "zip directory", "corrupted zip directory: " + e.getMessage(), e);
+            throw new ImportException(file, "zip directory", "corrupted zip directory: " + oneLine(e.getMessage()), e);
         }
         names = Collections.unmodifiableList(list);
+    }
+
+    /** A library's message on one line, as import errors must be (parsers report "ParseError ...\nMessage: ..."). */
+    static String oneLine(Object message) {
+        return String.valueOf(message).replaceAll("\\s*[\\r\\n]+\\s*", " ").trim();
     }
 
     static boolean safe(String name) {
@@ -106,7 +111,7 @@ final class SafeZip implements AutoCloseable {
             }
             return out.toByteArray();
         } catch (IOException | RuntimeException e) {
-            throw new ImportException(file, "entry '" + name + "'", "corrupted: " + e.getMessage(), e);
+            throw new ImportException(file, "entry '" + name + "'", "corrupted: " + oneLine(e.getMessage()), e);
         }
     }
 
