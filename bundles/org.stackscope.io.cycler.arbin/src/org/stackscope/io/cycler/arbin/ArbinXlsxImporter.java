@@ -74,45 +74,21 @@ public final class ArbinXlsxImporter implements Importer<Table> {
             List<String> strings = zip.has("xl/sharedStrings.xml") ? sharedStrings(file, zip) : List.of();
             Map<String, String> metadata = new LinkedHashMap<>();
             metadata.put("format", "Arbin xlsx");
-            List<String> headers = null;
-            double[][] values = null;
-            int rows = 0;
+            ChannelColumns channel = new ChannelColumns(file, strings);
             for (Map.Entry<String, String> sheet : sheets.entrySet()) {
                 if (sheet.getKey().equals("Global_Info")) {
                     globalInfo(cells(file, zip, sheet.getValue(), strings), metadata, zone);
-                    continue;
+                } else if (sheet.getKey().startsWith("Channel_")) {
+                    metadata.merge("sheets", sheet.getKey(), (a, b) -> a + ", " + b);
+                    channel.sheet = sheet.getKey();
+                    channel.sheetRow = 0;
+                    parseAll(file, zip, sheet.getValue(), channel);
+                    monitor.checkCanceled();
                 }
-                if (!sheet.getKey().startsWith("Channel_")) {
-                    continue;
-                }
-                metadata.merge("sheets", sheet.getKey(), (a, b) -> a + ", " + b);
-                List<Object[]> table = cells(file, zip, sheet.getValue(), strings);
-                if (table.isEmpty()) {
-                    continue;
-                }
-                List<String> names = Arrays.stream(table.get(0)).map(o -> o == null ? "" : o.toString()).toList();
-                if (headers == null) {
-                    headers = names;
-                    values = new double[headers.size()][Math.max(16, table.size())];
-                } else if (!headers.equals(names)) {
-                    throw new ImportException(file, "sheet " + sheet.getKey() + ", row 1", "columns " + names
-                            + " differ from the first channel sheet's " + headers);
-                }
-                for (int r = 1; r < table.size(); r++) {
-                    Object[] row = table.get(r);
-                    if (rows == values[0].length) {
-                        for (int c = 0; c < values.length; c++) {
-                            values[c] = Arrays.copyOf(values[c], rows * 2);
-                        }
-                    }
-                    for (int c = 0; c < values.length; c++) {
-                        Object cell = c < row.length ? row[c] : null;
-                        values[c][rows] = cell instanceof Double d ? d : Double.NaN;
-                    }
-                    rows++;
-                }
-                monitor.checkCanceled();
             }
+            List<String> headers = channel.headers;
+            int rows = channel.rows;
+            double[][] values = channel.values;
             if (headers == null || rows == 0) {
                 throw new ImportException(file, "workbook", "no Channel_ sheet with records: not an Arbin export");
             }
@@ -181,37 +157,130 @@ public final class ArbinXlsxImporter implements Importer<Table> {
         return strings;
     }
 
-    /** Rows of a sheet as cells: Double for numbers and booleans, String for text, null when empty. */
+    /** Rows of a small sheet as cells: Double for numbers, String for text, null when empty. */
     private static List<Object[]> cells(Path file, SafeZip zip, String entry, List<String> strings)
             throws ImportException {
         List<Object[]> rows = new ArrayList<>();
         List<Object> row = new ArrayList<>();
-        String[] cell = new String[2]; // reference, type
-        parseAll(file, zip, entry, xml -> {
+        parseAll(file, zip, entry, new CellVisitor() {
+            @Override
+            void cell(int column, String text, String type) throws XMLStreamException {
+                while (row.size() <= column) {
+                    row.add(null);
+                }
+                row.set(column, value(text, type, strings));
+            }
+
+            @Override
+            void endRow() {
+                rows.add(row.toArray());
+                row.clear();
+            }
+        });
+        return rows;
+    }
+
+    /**
+     * The records of the Channel_ sheets straight into primitive columns (no object per cell): the first row of
+     * each sheet names the columns, which must agree between sheets; text or empty cells become NaN.
+     */
+    private static final class ChannelColumns extends CellVisitor {
+        private final Path file;
+        private final List<String> strings;
+        private final List<String> sheetHeaders = new ArrayList<>();
+        List<String> headers;
+        double[][] values;
+        int rows;
+        String sheet;
+        int sheetRow;
+
+        ChannelColumns(Path file, List<String> strings) {
+            this.file = file;
+            this.strings = strings;
+        }
+
+        @Override
+        void cell(int column, String text, String type) throws XMLStreamException {
+            if (sheetRow == 0) {
+                while (sheetHeaders.size() <= column) {
+                    sheetHeaders.add("");
+                }
+                sheetHeaders.set(column, String.valueOf(value(text, type, strings)));
+            } else if (column < values.length) {
+                values[column][rows] = value(text, type, strings) instanceof Double d ? d : Double.NaN;
+            }
+        }
+
+        @Override
+        void startRow() {
+            if (sheetRow > 0) {
+                if (rows == values[0].length) {
+                    for (int c = 0; c < values.length; c++) {
+                        values[c] = Arrays.copyOf(values[c], rows * 2);
+                    }
+                }
+                for (double[] column : values) {
+                    column[rows] = Double.NaN;
+                }
+            }
+        }
+
+        @Override
+        void endRow() throws XMLStreamException {
+            if (sheetRow++ > 0) {
+                rows++;
+                return;
+            }
+            if (headers == null) {
+                headers = List.copyOf(sheetHeaders);
+                values = new double[headers.size()][1024];
+            } else if (!headers.equals(sheetHeaders)) {
+                throw new XMLStreamException("sheet " + sheet + " has columns " + sheetHeaders
+                        + ", the first channel sheet " + headers);
+            }
+            sheetHeaders.clear();
+        }
+    }
+
+    /** Cells of sheet XML ({@code <row><c r="B2" t="s"><v>3</v></c></row>}) with their zero-based columns. */
+    private abstract static class CellVisitor implements EventVisitor {
+        private String reference;
+        private String type;
+        private int nextColumn;
+
+        abstract void cell(int column, String text, String type) throws XMLStreamException;
+
+        void startRow() {
+        }
+
+        abstract void endRow() throws XMLStreamException;
+
+        @Override
+        public void event(XMLStreamReader xml) throws XMLStreamException {
             int event = xml.getEventType();
             if (event == XMLStreamConstants.START_ELEMENT) {
                 switch (xml.getLocalName()) {
-                    case "row" -> row.clear();
+                    case "row" -> {
+                        nextColumn = 0;
+                        startRow();
+                    }
                     case "c" -> {
-                        cell[0] = xml.getAttributeValue(null, "r");
-                        cell[1] = xml.getAttributeValue(null, "t");
+                        reference = xml.getAttributeValue(null, "r");
+                        type = xml.getAttributeValue(null, "t");
                     }
                     case "v", "t" -> {
                         String text = xml.getElementText();
-                        int column = cell[0] == null ? row.size() : column(cell[0]);
-                        while (row.size() <= column) {
-                            row.add(null);
-                        }
-                        row.set(column, value(text, cell[1], strings));
+                        int column = reference == null ? nextColumn : column(reference);
+                        nextColumn = column + 1;
+                        cell(column, text, type);
                     }
                     default -> {
                     }
                 }
             } else if (event == XMLStreamConstants.END_ELEMENT && xml.getLocalName().equals("row")) {
-                rows.add(row.toArray());
+                endRow();
             }
-        });
-        return rows;
+        }
     }
 
     private static Object value(String text, String type, List<String> strings) throws XMLStreamException {

@@ -191,6 +191,10 @@ final class Ndc {
         }
     }
 
+    boolean auxSupported() {
+        return version == 5 || version == 14 || version == 16 || version == 17;
+    }
+
     /**
      * Auxiliary channel (type 5) into {@code out} as channel {@code channel}; {@code quantity} names the single
      * value of versions 14/17 (from the channel type in TestInfo.xml).

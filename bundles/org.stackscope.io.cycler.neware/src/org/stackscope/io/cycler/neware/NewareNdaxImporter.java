@@ -98,7 +98,10 @@ public final class NewareNdaxImporter implements Importer<Table> {
                 throw data.error(0, "ndc version " + data.version + " needs data_runInfo.ndc and data_step.ndc");
             }
             monitor.checkCanceled();
-            readAux(file, zip, auxInfo, records);
+            List<String> skipped = readAux(file, zip, auxInfo, records);
+            if (!skipped.isEmpty()) {
+                metadata.put("aux_channels_not_read", String.join(", ", skipped) + " (unsupported ndc layout)");
+            }
             if (records.size() == 0) {
                 throw data.error(data.bytes.size(), "the archive holds no data records");
             }
@@ -198,8 +201,10 @@ public final class NewareNdaxImporter implements Importer<Table> {
         }
     }
 
-    private static void readAux(Path file, SafeZip zip, List<Map<String, String>> auxInfo, NewareRecords out)
-            throws ImportException {
+    /** Reads the auxiliary channels it knows the layout of; returns the entries it could not read. */
+    private static List<String> readAux(Path file, SafeZip zip, List<Map<String, String>> auxInfo,
+            NewareRecords out) throws ImportException {
+        List<String> skipped = new ArrayList<>();
         List<long[]> keys = new ArrayList<>();
         List<String> names = new ArrayList<>();
         for (String name : zip.names()) {
@@ -227,6 +232,10 @@ public final class NewareNdaxImporter implements Importer<Table> {
             if (aux.type != 5) {
                 continue;
             }
+            if (!aux.auxSupported()) {
+                skipped.add(name);
+                continue;
+            }
             String channel = info.getOrDefault("AuxID", Integer.toString(-k - 1));
             String quantity = switch (info.getOrDefault("ChlType", "")) {
                 case "103" -> "T";
@@ -241,6 +250,7 @@ public final class NewareNdaxImporter implements Importer<Table> {
             };
             aux.readAux(out, channel, quantity, unit);
         }
+        return skipped;
     }
 
     /** Software versions, channel and start time from VersionInfo.xml and TestInfo.xml (GB2312-encoded XML). */
