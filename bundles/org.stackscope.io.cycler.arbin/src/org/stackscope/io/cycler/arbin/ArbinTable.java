@@ -31,7 +31,10 @@ final class ArbinTable {
             Map.entry("voltage", CyclerColumns.VOLTAGE), Map.entry("current", CyclerColumns.CURRENT),
             Map.entry("cycle_index", CyclerColumns.CYCLE), Map.entry("temperature", CyclerColumns.TEMPERATURE),
             Map.entry("step_time", "step_time_s"), Map.entry("data_point", "arbin_data_point"),
-            Map.entry("step_index", "arbin_step_index"));
+            Map.entry("step_index", "arbin_step_index"), Map.entry("test_id", "arbin_test_id"));
+    /** Units of Arbin columns that .res tables and unit-less CSV exports name without one. */
+    private static final Map<String, String> KNOWN_UNITS = Map.of("internal_resistance", "Ohm", "dv_dt", "V/s",
+            "ac_impedance", "Ohm", "aci_phase_angle", "deg");
     private static final Map<String, String> COUNTERS = Map.of("charge_capacity", CyclerColumns.CHARGE_CAPACITY,
             "discharge_capacity", CyclerColumns.DISCHARGE_CAPACITY, "charge_energy", CyclerColumns.CHARGE_ENERGY,
             "discharge_energy", CyclerColumns.DISCHARGE_ENERGY);
@@ -39,6 +42,7 @@ final class ArbinTable {
             Map.entry(CyclerColumns.VOLTAGE, "V"), Map.entry(CyclerColumns.CURRENT, "A"),
             Map.entry(CyclerColumns.CYCLE, ""), Map.entry(CyclerColumns.TEMPERATURE, "degC"),
             Map.entry("step_time_s", "s"), Map.entry("arbin_data_point", ""), Map.entry("arbin_step_index", ""),
+            Map.entry("arbin_test_id", ""),
             Map.entry(CyclerColumns.CHARGE_CAPACITY, "Ah"), Map.entry(CyclerColumns.DISCHARGE_CAPACITY, "Ah"),
             Map.entry(CyclerColumns.CHARGE_ENERGY, "Wh"), Map.entry(CyclerColumns.DISCHARGE_ENERGY, "Wh"));
     /** Arbin's dates ("DateTime", "Date_Time"), converted to Unix seconds by the caller. */
@@ -82,8 +86,13 @@ final class ArbinTable {
                 if (!has(columns, standard) && (allFinite(v) || !mustBeComplete(standard))) {
                     columns.add(new Column(standard, UNITS.get(standard), v));
                 }
-            } else if (!key.isEmpty() && !has(columns, sanitize(headers.get(c)))) {
-                columns.add(new Column(sanitize(headers.get(c)), unit(headers.get(c)), v));
+            } else if (!key.isEmpty()) {
+                String header = unit(headers.get(c)).isEmpty() && KNOWN_UNITS.containsKey(key)
+                        ? headers.get(c) + "(" + KNOWN_UNITS.get(key) + ")"
+                        : headers.get(c);
+                if (!has(columns, sanitize(header))) {
+                    columns.add(new Column(sanitize(header), unit(header), v));
+                }
             }
         }
         if (!has(columns, CyclerColumns.TIME)) {

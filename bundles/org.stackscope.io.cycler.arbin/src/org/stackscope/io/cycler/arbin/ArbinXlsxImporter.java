@@ -378,7 +378,8 @@ public final class ArbinXlsxImporter implements Importer<Table> {
         } catch (XMLStreamException | RuntimeException e) {
             String where = xml == null || xml.getLocation() == null ? "" : ", line "
                     + xml.getLocation().getLineNumber() + ", column " + xml.getLocation().getColumnNumber();
-            throw new ImportException(file, "entry '" + entry + "'" + where, "malformed XML: " + SafeZip.oneLine(e.getMessage()), e);
+            throw new ImportException(file, "entry '" + entry + "'" + where,
+                    "malformed XML: " + SafeZip.oneLine(e.getMessage()), e);
         } finally {
             if (xml != null) {
                 try {

@@ -34,7 +34,8 @@ final class SafeZip implements AutoCloseable {
         try {
             zip = new ZipFile(file.toFile());
         } catch (IOException e) {
-            throw new ImportException(file, "zip directory", "not a readable zip archive: " + oneLine(e.getMessage()), e);
+            throw new ImportException(file, "zip directory", "not a readable zip archive: " + oneLine(e.getMessage()),
+                    e);
         }
         List<String> list = new ArrayList<>();
         try {

@@ -43,6 +43,10 @@ public final class NewareCsvImporter implements Importer<Table> {
             "yyyy-MM-dd HH:mm:ss[.SSSSSS][.SSS][.SS][.S]");
     private static final DateTimeFormatter DATE_SLASH = DateTimeFormatter.ofPattern("yyyy/M/d H:mm:ss[.SSS]");
 
+    /** Header names only BTSDA writes; other vendors' exports with a status column do not match. */
+    private static final List<String> NEWARE_HEADERS = List.of("step type", "chg. cap", "cumulative time",
+            "record id", "realtime");
+
     /** The role of a header: a standard quantity, a Neware bookkeeping column, or "keep as is". */
     private enum Role {
         TIME, TIMESTAMP, VOLTAGE, CURRENT, CHARGE_CAPACITY, DISCHARGE_CAPACITY, CHARGE_ENERGY, DISCHARGE_ENERGY,
@@ -60,8 +64,10 @@ public final class NewareCsvImporter implements Importer<Table> {
             String first = head.lines().filter(l -> !l.isBlank()).findFirst().orElse("");
             List<Role> roles = first.isEmpty() ? List.of() : split(first, delimiter(first)).stream()
                     .map(NewareCsvImporter::role).toList();
-            return roles.contains(Role.STATUS) && roles.contains(Role.VOLTAGE) && roles.contains(Role.CURRENT)
-                    && (roles.contains(Role.CHARGE_CAPACITY) || roles.contains(Role.TIME)) ? Match.YES : Match.NO;
+            String lower = first.toLowerCase(Locale.ROOT);
+            boolean newareNames = NEWARE_HEADERS.stream().anyMatch(lower::contains);
+            return newareNames && roles.contains(Role.STATUS) && roles.contains(Role.VOLTAGE)
+                    && roles.contains(Role.CURRENT) ? Match.YES : Match.NO;
         } catch (IOException e) {
             return Match.NO;
         }
@@ -118,6 +124,10 @@ public final class NewareCsvImporter implements Importer<Table> {
                             + n);
                 }
                 for (int c = 0; c < n; c++) {
+                    if (text[c]) {
+                        values[c].add(Double.NaN); // a text column: no number parsing (and exception) per row
+                        continue;
+                    }
                     String cell = cells.get(c).trim();
                     double v = switch (roles[c]) {
                         case STATUS -> statusCode(cell);

@@ -87,7 +87,7 @@ public final class NewareNdaxImporter implements Importer<Table> {
                 throw data.error(0, "file type " + data.type + " is not a data file (1)");
             }
             metadata.put("ndc_version", Integer.toString(data.version));
-            NewareRecords records = new NewareRecords(data.bytes.size() / 8);
+            NewareRecords records = new NewareRecords(data.bytes.size() / 64);
             if (data.version == 5) {
                 data.readFullRecords(records, zone);
                 metadata.put("timestamp_zone", zone.getId() + " (wall-clock time in the file; setting timeZone)");
@@ -108,7 +108,8 @@ public final class NewareNdaxImporter implements Importer<Table> {
             monitor.done();
             return records.toTable(metadata);
         } catch (IndexOutOfBoundsException e) {
-            throw new ImportException(file, "", "truncated or inconsistent record: " + SafeZip.oneLine(e.getMessage()), e);
+            throw new ImportException(file, "", "truncated or inconsistent record: " + SafeZip.oneLine(e.getMessage()),
+                    e);
         }
     }
 

@@ -69,8 +69,8 @@ class ArbinImportersTest {
             assertEquals(e.getValue(), t.rowCount(), e.getKey());
             for (String c : List.of(CyclerColumns.TIME, CyclerColumns.TIMESTAMP, CyclerColumns.VOLTAGE,
                     CyclerColumns.CURRENT, CyclerColumns.CHARGE_CAPACITY, CyclerColumns.DISCHARGE_CAPACITY,
-                    CyclerColumns.CYCLE, CyclerColumns.STEP, CyclerColumns.STEP_TYPE, "dv_dt",
-                    "internal_resistance")) {
+                    CyclerColumns.CYCLE, CyclerColumns.STEP, CyclerColumns.STEP_TYPE, "dv_dt_V_per_s",
+                    "internal_resistance_Ohm", "arbin_data_point", "arbin_step_index")) {
                 assertTrue(t.hasColumn(c), e.getKey() + " lacks " + c);
             }
             assertCapacitiesAreIntegratedCurrent(t, 0.02);
@@ -151,6 +151,12 @@ class ArbinImportersTest {
         Path file = shared("beep_arbin_2017-05-09_test-TC-contact_CH33.csv");
         ArbinCsvImporter importer = new ArbinCsvImporter();
         assertEquals(Match.YES, importer.matches(file));
+        Path newareCsv = file.resolveSibling("../neware/cellpy_neware_uio.csv");
+        if (Files.exists(newareCsv)) {
+            assertEquals(Match.NO, importer.matches(newareCsv), "a Neware BTSDA CSV is not an Arbin export");
+        }
+        assertEquals(Match.NO, new ArbinResImporter().matches(file));
+        assertEquals(Match.NO, new ArbinXlsxImporter().matches(file));
         Table t = read(importer, file);
         assertEquals(287, t.rowCount(), "288 lines with the header");
         assertEquals(6.600444793701172, t.column(CyclerColumns.CURRENT).get(0));
@@ -187,6 +193,8 @@ class ArbinImportersTest {
                 t.column(CyclerColumns.DISCHARGE_CAPACITY).values(), 1e-12);
         assertEquals(1571571186.5, t.column(CyclerColumns.TIMESTAMP).get(0), 1e-6);
         assertEquals("C", t.column("aux_temperature_1_C").unit());
+        assertEquals("Ohm", read(new ArbinCsvImporter(), shared("beep_arbin_FastCharge_000025_CH8.csv"))
+                .column("internal_resistance_Ohm").unit(), "unit-less exports get Arbin's units");
     }
 
     private static void assertArrayEquals(double[] expected, double[] actual) {

@@ -67,7 +67,7 @@ class NewareFuzzTest {
                 reads - rejected);
     }
 
-    /** Even mutations truncate at a random length; odd ones flip 1-16 random bytes (in the first 64 KiB half the time). */
+    /** Even mutations truncate at a random length; odd ones flip 1-16 bytes (half the time in the first 64 KiB). */
     static byte[] mutate(byte[] original, Random random, int m) {
         if (m % 2 == 0) {
             return java.util.Arrays.copyOf(original, random.nextInt(Math.max(1, original.length)));

@@ -51,6 +51,10 @@ class NewareImportersTest {
         assertEquals(Match.YES, importer.matches(file));
         assertEquals(Match.NO, new NewareNdaImporter().matches(file));
         assertEquals(Match.NO, new NewareNdaxImporter().matches(file));
+        Path arbinCsv = file.resolveSibling("../arbin/beep_arbin_FastCharge_000025_CH8.csv");
+        if (Files.exists(arbinCsv)) {
+            assertEquals(Match.NO, importer.matches(arbinCsv), "an Arbin CSV is not a BTSDA export");
+        }
         Table t = importer.read(file, ImportSettings.DEFAULTS, Monitor.NONE);
         assertEquals(9065, t.rowCount(), "cellpy loader_neware_txt: 9065 rows");
         // Cumulative Time of the last row 144:02:18; Date 2022-05-24 16:29:53 read as UTC
