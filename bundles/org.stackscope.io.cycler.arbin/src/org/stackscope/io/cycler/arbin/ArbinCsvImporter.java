@@ -41,6 +41,9 @@ public final class ArbinCsvImporter implements Importer<Table> {
             DateTimeFormatter.ofPattern("yyyy-MM-dd H:mm:ss[.SSSSSS][.SSS][.SS][.S]"),
             DateTimeFormatter.ofPattern("yyyy/MM/dd H:mm:ss[.SSS]"));
 
+    /** More columns than any cycler writes: a binary or unrelated file (bounds the per-column buffers). */
+    static final int MAX_COLUMNS = 4096;
+
     @Override
     public Match matches(Path file) {
         String name = String.valueOf(file.getFileName()).toLowerCase(Locale.ROOT);
@@ -88,7 +91,10 @@ public final class ArbinCsvImporter implements Importer<Table> {
                         + " lacks Voltage, Current or Test_Time: not an Arbin export");
             }
             int n = headers.size();
-            double[][] values = new double[n][4096];
+            if (n > MAX_COLUMNS) {
+                throw new ImportException(file, "line 1", n + " columns: not a cycler export");
+            }
+            double[][] values = new double[n][256];
             int rows = 0;
             int lineNo = 1;
             String line;

@@ -103,9 +103,11 @@ public final class ArbinResImporter implements Importer<Table> {
                 headers.add(c.getName());
             }
             int n = headers.size();
-            int expected = normal.getRowCount();
-            // a damaged page chain must not make the reader run on: no more rows than the header counts
-            long cap = Math.max(expected, 0) + 1L;
+            // a damaged table definition or page chain must neither allocate nor read without bound: a row takes
+            // at least 4 bytes of the file
+            long fileBound = Files.size(file) / 4;
+            int expected = (int) Math.max(0, Math.min(normal.getRowCount(), fileBound));
+            long cap = expected + 1L;
             double[][] values = new double[n][Math.max(16, expected)];
             int rows = 0;
             int testColumn = headers.indexOf("Test_ID");

@@ -202,6 +202,9 @@ public final class ArbinXlsxImporter implements Importer<Table> {
         @Override
         void cell(int column, String text, String type) throws XMLStreamException {
             if (sheetRow == 0) {
+                if (column >= ArbinCsvImporter.MAX_COLUMNS) {
+                    throw new XMLStreamException("more than " + ArbinCsvImporter.MAX_COLUMNS + " columns");
+                }
                 while (sheetHeaders.size() <= column) {
                     sheetHeaders.add("");
                 }
@@ -233,7 +236,7 @@ public final class ArbinXlsxImporter implements Importer<Table> {
             }
             if (headers == null) {
                 headers = List.copyOf(sheetHeaders);
-                values = new double[headers.size()][1024];
+                values = new double[headers.size()][256];
             } else if (!headers.equals(sheetHeaders)) {
                 throw new XMLStreamException("sheet " + sheet + " has columns " + sheetHeaders
                         + ", the first channel sheet " + headers);

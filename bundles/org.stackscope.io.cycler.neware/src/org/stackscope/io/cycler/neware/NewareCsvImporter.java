@@ -92,6 +92,9 @@ public final class NewareCsvImporter implements Importer<Table> {
             char delimiter = delimiter(header);
             List<String> headers = split(header.replace("\uFEFF", ""), delimiter);
             int n = headers.size();
+            if (n > 4096) {
+                throw new ImportException(file, "line " + lineNo, n + " columns: not a cycler export");
+            }
             Role[] roles = new Role[n];
             double[] factors = new double[n];
             for (int c = 0; c < n; c++) {
@@ -107,7 +110,7 @@ public final class NewareCsvImporter implements Importer<Table> {
             ColumnBuffer[] values = new ColumnBuffer[n];
             boolean[] text = new boolean[n];
             for (int c = 0; c < n; c++) {
-                values[c] = new ColumnBuffer(4096);
+                values[c] = new ColumnBuffer(256);
             }
             String line;
             while ((line = reader.readLine()) != null) {

@@ -205,7 +205,10 @@ class ArbinImportersTest {
         org.junit.jupiter.api.Assertions.assertArrayEquals(expected, actual, tolerance);
     }
 
-    /** Per-step vendor capacity at each step's end vs the trapezoidal integral of current (Steps.summarize). */
+    /**
+     * Each charge/discharge step's capacity at its last record (Arbin's cycle totals made per step) against the
+     * trapezoidal integral of |I| over the step (Steps.summarize); the first sample's interval is the only gap.
+     */
     static void assertCapacitiesAreIntegratedCurrent(Table t, double tolerance) {
         Table steps = Steps.summarize(t);
         double[] q = steps.column("capacity_Ah").values();
@@ -221,7 +224,7 @@ class ArbinImportersTest {
             }
             double[] vendor = t.column(st == StepType.CHARGE ? CyclerColumns.CHARGE_CAPACITY
                     : CyclerColumns.DISCHARGE_CAPACITY).values();
-            double stepCharge = vendor[(int) last[s]] - vendor[(int) first[s]];
+            double stepCharge = vendor[(int) last[s]]; // per step: counts from zero at the step's start
             double deviation = Math.abs(stepCharge - q[s]) / q[s];
             assertTrue(deviation < tolerance, "step " + s + ": vendor " + stepCharge + " Ah, integrated " + q[s]);
             worst = Math.max(worst, deviation);
