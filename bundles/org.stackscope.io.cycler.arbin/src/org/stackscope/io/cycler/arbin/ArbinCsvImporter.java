@@ -168,6 +168,9 @@ public final class ArbinCsvImporter implements Importer<Table> {
                 if (!key.isEmpty() && !cells.get(c).isBlank()) {
                     metadata.put(key.equals("iv_ch_id") ? "channel" : "arbin_" + key, cells.get(c).trim());
                 }
+                if (key.equals("first_start_datetime") && number(cells.get(c).trim()) > 0) {
+                    metadata.put("start_time", ArbinTable.instant(number(cells.get(c).trim())));
+                }
             }
         } catch (IOException e) {
             metadata.put("warning", companion.getFileName() + " unreadable: " + SafeZip.oneLine(e.getMessage()));

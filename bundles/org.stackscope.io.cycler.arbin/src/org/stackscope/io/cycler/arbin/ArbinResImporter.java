@@ -177,8 +177,7 @@ public final class ArbinResImporter implements Importer<Table> {
         });
         if (row.get("Start_DateTime") instanceof Number start) {
             double unix = ArbinTable.oleDateToUnix(start.doubleValue(), zone);
-            metadata.put("start_time", java.time.Instant.ofEpochMilli(Math.round(unix * 1000)).atZone(zone)
-                    .toLocalDateTime().toString());
+            metadata.put("start_time", ArbinTable.instant(unix));
         }
     }
 

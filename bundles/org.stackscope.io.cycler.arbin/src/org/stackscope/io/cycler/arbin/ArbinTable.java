@@ -126,6 +126,9 @@ final class ArbinTable {
             }
         });
         Map<String, String> meta = new LinkedHashMap<>(metadata);
+        if (!meta.containsKey("start_time") && withSteps.hasColumn(CyclerColumns.TIMESTAMP) && rows > 0) {
+            meta.put("start_time", instant(withSteps.column(CyclerColumns.TIMESTAMP).get(0)));
+        }
         meta.put("capacities", "per step (Arbin's cycle totals kept as arbin_charge_capacity_Ah and "
                 + "arbin_discharge_capacity_Ah)");
         return new Table(DataKind.CYCLER, out, meta);
@@ -156,6 +159,11 @@ final class ArbinTable {
         String unit = unit(header).replace("/", "_per_").replace("%", "percent").replaceAll("[^A-Za-z0-9_]+", "");
         String key = key(header);
         return unit.isEmpty() ? key : key + "_" + unit;
+    }
+
+    /** ISO-8601 UTC instant of Unix seconds, the form of every start_time in the metadata. */
+    static String instant(double unixSeconds) {
+        return java.time.Instant.ofEpochMilli(Math.round(unixSeconds * 1000)).toString();
     }
 
     /** Unix seconds of an OLE Automation / Excel serial date (days since 1899-12-30) read in {@code zone}. */

@@ -339,7 +339,7 @@ public final class ArbinXlsxImporter implements Importer<Table> {
                     Object v = values[c];
                     if (key.equals("start_datetime") && v instanceof Double d) {
                         double unix = ArbinTable.oleDateToUnix(d, zone);
-                        v = java.time.Instant.ofEpochMilli(Math.round(unix * 1000)).atZone(zone).toLocalDateTime();
+                        v = ArbinTable.instant(unix);
                         key = "start_time";
                     } else if (v instanceof Double d && d == Math.rint(d)) {
                         v = Long.toString(d.longValue());

@@ -93,6 +93,7 @@ public final class NewareNdaImporter implements Importer<Table> {
         if (server >= 0) {
             meta.put("server_version", b.text(server, 50));
             meta.put("client_version", b.text(server + 100, 50));
+            meta.put("software_version", meta.get("client_version"));
         }
         if (version == 29 && b.size() > 2417) {
             meta.put("active_mass_mg", Double.toString(b.u32(152) / 1000.0));

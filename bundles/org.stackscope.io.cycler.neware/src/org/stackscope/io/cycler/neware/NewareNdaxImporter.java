@@ -78,7 +78,7 @@ public final class NewareNdaxImporter implements Importer<Table> {
             Map<String, String> metadata = new LinkedHashMap<>();
             metadata.put("format", "Neware ndax");
             List<Map<String, String>> auxInfo = new ArrayList<>();
-            readXmlMetadata(zip, metadata, auxInfo);
+            readXmlMetadata(zip, metadata, auxInfo, zone);
             if (!zip.has("data.ndc")) {
                 throw new ImportException(file, "zip directory", "no data.ndc entry: not a Neware data archive");
             }
@@ -254,9 +254,20 @@ public final class NewareNdaxImporter implements Importer<Table> {
         return skipped;
     }
 
+    /** TestInfo's StartTime, a wall clock ("2024-11-18 12:43:31"), as an ISO instant read in {@code zone}. */
+    private static void startTime(String text, ZoneId zone, Map<String, String> metadata) {
+        try {
+            metadata.put("start_time", java.time.LocalDateTime.parse(String.valueOf(text).trim(),
+                    java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")).atZone(zone).toInstant()
+                    .toString());
+        } catch (java.time.format.DateTimeParseException e) {
+            // no or unreadable start: the first record's clock stands in (NewareRecords)
+        }
+    }
+
     /** Software versions, channel and start time from VersionInfo.xml and TestInfo.xml (GB2312-encoded XML). */
-    private static void readXmlMetadata(SafeZip zip, Map<String, String> metadata, List<Map<String, String>> aux)
-            throws ImportException {
+    private static void readXmlMetadata(SafeZip zip, Map<String, String> metadata, List<Map<String, String>> aux,
+            ZoneId zone) throws ImportException {
         Map<String, String> rename = Map.of("SvrVer", "server_version", "CurrClientVer", "client_version",
                 "ZwjVersion", "control_unit_version", "MainXwjVer", "tester_version");
         for (String name : List.of("VersionInfo.xml", "TestInfo.xml")) {
@@ -283,6 +294,9 @@ public final class NewareNdaxImporter implements Importer<Table> {
                                 metadata.put(meta, attributes.get(key));
                             }
                         });
+                        if (metadata.containsKey("client_version")) {
+                            metadata.put("software_version", metadata.get("client_version"));
+                        }
                     } else if (element.equals("TestInfo")) {
                         metadata.put("channel", attributes.getOrDefault("DevID", "?") + "-"
                                 + attributes.getOrDefault("UnitID", "?") + "-" + attributes.getOrDefault("ChlID", "?"));
@@ -291,6 +305,7 @@ public final class NewareNdaxImporter implements Importer<Table> {
                                 metadata.put("test_" + key, attributes.get(key));
                             }
                         }
+                        startTime(attributes.get("StartTime"), zone, metadata);
                     } else if (element.matches("Aux\\d+")) {
                         aux.add(attributes);
                     }

@@ -131,6 +131,9 @@ final class NewareRecords {
         columns.add(new Column("neware_step_number", "", pick(stepNumber, rows, 1)));
         columns.add(new Column("neware_status", "", pick(status, rows, 1)));
         Map<String, String> meta = new LinkedHashMap<>(metadata);
+        if (!meta.containsKey("start_time") && columns.get(1).name().equals(CyclerColumns.TIMESTAMP)) {
+            meta.put("start_time", java.time.Instant.ofEpochMilli(Math.round(stamps[0] * 1000)).toString());
+        }
         meta.put("neware_status_codes", statusLegend());
         meta.put("cycle_index", "derived: a cycle starts at each charge step after a discharge (Neware's "
                 + "\"charge first\" statistic); the recorded cycle is neware_cycle");

@@ -100,7 +100,7 @@ class ArbinImportersTest {
         Map<String, String> meta = t.metadata();
         assertEquals("3", meta.get("channel"));
         assertEquals("4.32 Build: 130904", meta.get("software_version"));
-        assertEquals("2016-08-05T16:16:23", meta.get("start_time"));
+        assertEquals("2016-08-05T16:16:23Z", meta.get("start_time"), "Start_DateTime 42587.67804398148");
         assertEquals(1470414083, t.column(CyclerColumns.TIMESTAMP).get(0), 0.5, "DateTime 42587.6815162037");
     }
 
@@ -117,6 +117,7 @@ class ArbinImportersTest {
         assertEquals(4526, t.rowCount(), "navani: df.shape == (4526, 22)");
         assertEquals("11", t.metadata().get("channel"));
         assertEquals("PV7.0 Build: 180508USB", t.metadata().get("software_version"));
+        assertEquals("2020-10-19T11:33:31Z", t.metadata().get("start_time"), "Start DateTime 44123.481608796297");
         // navani's cycle_summary: half cycles change with the sign of the current (rests ignored), full cycle =
         // ceil(half/2); means over full cycles of the mean current, the highest and the lowest voltage
         double[] current = t.column(CyclerColumns.CURRENT).values();
@@ -167,6 +168,7 @@ class ArbinImportersTest {
         assertTrue(Arrays.stream(t.column(CyclerColumns.CYCLE).values()).allMatch(c -> c == 1));
         assertEquals(StepType.CHARGE.code(), t.column(CyclerColumns.STEP_TYPE).get(0));
         assertEquals("32", t.metadata().get("channel"), "from the companion _Metadata.csv");
+        assertEquals("2017-05-10T00:47:33Z", t.metadata().get("start_time"), "first_start_datetime 1494377253");
         assertEquals("Schedule Version 7.00.08", t.metadata().get("arbin_schedule_version"));
         Table fast = read(importer, shared("beep_arbin_FastCharge_000025_CH8.csv"));
         assertEquals(248, fast.rowCount(), "249 lines with the header");

@@ -85,6 +85,8 @@ class NewareImportersTest {
         assertCapacitiesAreIntegratedCurrent(t, 0.01);
         Table old = new NewareNdaImporter().read(shared("new_nda_file.nda"), ImportSettings.DEFAULTS, Monitor.NONE);
         assertEquals("BTSServer(R3)-7.6.0.301 (2018.07.30)", old.metadata().get("server_version"));
+        assertEquals("BTS 7.6.0.1408(2018.08.27)", old.metadata().get("software_version"));
+        assertEquals("2020-03-25T11:16:50Z", old.metadata().get("start_time"), "first record's wall clock as UTC");
         double[] time = old.column(CyclerColumns.TIME).values();
         for (int i = 1; i < time.length; i++) {
             assertTrue(time[i] >= time[i - 1], "test time never runs back (step times are reset per step)");
@@ -101,6 +103,8 @@ class NewareImportersTest {
         Table t = new NewareNdaxImporter().read(shared("ZZZZZZZZTEST.ndax"), ImportSettings.DEFAULTS, Monitor.NONE);
         assertEquals("46-1-1", t.metadata().get("channel"));
         assertEquals("2025-09-11 14:51:27", t.metadata().get("test_StartTime"));
+        assertEquals("2025-09-11T14:51:27Z", t.metadata().get("start_time"));
+        assertEquals("BTS Client 8.0.1.492(2025.01.23)", t.metadata().get("software_version"));
         assertEquals("BTSServer(R3)-8.0.1.437 (2025.01.23)", t.metadata().get("server_version"));
         assertEquals("16", t.metadata().get("ndc_version"));
         Table navani = new NewareNdaxImporter().read(shared("navani_test.ndax"), ImportSettings.DEFAULTS,
