@@ -74,7 +74,7 @@ public final class ArbinXlsxImporter implements Importer<Table> {
             List<String> strings = zip.has("xl/sharedStrings.xml") ? sharedStrings(file, zip) : List.of();
             Map<String, String> metadata = new LinkedHashMap<>();
             metadata.put("format", "Arbin xlsx");
-            ChannelColumns channel = new ChannelColumns(file, strings);
+            ChannelColumns channel = new ChannelColumns(strings);
             for (Map.Entry<String, String> sheet : sheets.entrySet()) {
                 if (sheet.getKey().equals("Global_Info")) {
                     globalInfo(cells(file, zip, sheet.getValue(), strings), metadata, zone);
@@ -185,7 +185,6 @@ public final class ArbinXlsxImporter implements Importer<Table> {
      * each sheet names the columns, which must agree between sheets; text or empty cells become NaN.
      */
     private static final class ChannelColumns extends CellVisitor {
-        private final Path file;
         private final List<String> strings;
         private final List<String> sheetHeaders = new ArrayList<>();
         List<String> headers;
@@ -194,8 +193,7 @@ public final class ArbinXlsxImporter implements Importer<Table> {
         String sheet;
         int sheetRow;
 
-        ChannelColumns(Path file, List<String> strings) {
-            this.file = file;
+        ChannelColumns(List<String> strings) {
             this.strings = strings;
         }
 

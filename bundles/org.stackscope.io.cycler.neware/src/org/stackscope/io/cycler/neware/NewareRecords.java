@@ -20,20 +20,20 @@ import org.stackscope.core.model.Table;
  */
 final class NewareRecords {
 
-    final ColumnBuffer index;
-    final ColumnBuffer cycle;
+    private final ColumnBuffer index;
+    private final ColumnBuffer cycle;
     /** Changes of this value start a new step (vendor step number, or step id with status). */
-    final ColumnBuffer stepKey;
-    final ColumnBuffer stepNumber;
-    final ColumnBuffer status;
-    final ColumnBuffer time;
-    final ColumnBuffer voltage;
-    final ColumnBuffer currentMilliamp;
-    final ColumnBuffer chargeMah;
-    final ColumnBuffer dischargeMah;
-    final ColumnBuffer chargeMwh;
-    final ColumnBuffer dischargeMwh;
-    final ColumnBuffer timestamp;
+    private final ColumnBuffer stepKey;
+    private final ColumnBuffer stepNumber;
+    private final ColumnBuffer status;
+    private final ColumnBuffer time;
+    private final ColumnBuffer voltage;
+    private final ColumnBuffer currentMilliamp;
+    private final ColumnBuffer chargeMah;
+    private final ColumnBuffer dischargeMah;
+    private final ColumnBuffer chargeMwh;
+    private final ColumnBuffer dischargeMwh;
+    private final ColumnBuffer timestamp;
     private final Map<String, Aux> aux = new LinkedHashMap<>();
 
     /** One auxiliary quantity (temperature, voltage, humidity) of one channel, keyed by record index. */
