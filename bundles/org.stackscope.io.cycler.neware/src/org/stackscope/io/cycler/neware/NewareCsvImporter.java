@@ -352,6 +352,10 @@ public final class NewareCsvImporter implements Importer<Table> {
     }
 
     private static double timestamp(String cell, ZoneId zone) {
+        LocalDateTime fast = isoLike(cell);
+        if (fast != null) {
+            return fast.atZone(zone).toEpochSecond() + fast.getNano() / 1e9;
+        }
         for (DateTimeFormatter f : List.of(DATE, DATE_SLASH)) {
             try {
                 LocalDateTime t = LocalDateTime.parse(cell, f);
@@ -361,6 +365,43 @@ public final class NewareCsvImporter implements Importer<Table> {
             }
         }
         return Double.NaN;
+    }
+
+    /**
+     * "yyyy-MM-dd HH:mm:ss[.fff]" read by position, the form BTSDA writes on every row (a formatter with optional
+     * sections costs microseconds per call); null for anything else.
+     */
+    static LocalDateTime isoLike(String cell) {
+        int n = cell.length();
+        if (n < 19 || cell.charAt(4) != '-' || cell.charAt(7) != '-' || cell.charAt(10) != ' '
+                || cell.charAt(13) != ':' || cell.charAt(16) != ':' || n > 19 && (cell.charAt(19) != '.' || n > 29)) {
+            return null;
+        }
+        int[] at = { 0, 5, 8, 11, 14, 17 };
+        int[] len = { 4, 2, 2, 2, 2, 2 };
+        int[] v = new int[6];
+        for (int k = 0; k < 6; k++) {
+            for (int i = at[k]; i < at[k] + len[k]; i++) {
+                char ch = cell.charAt(i);
+                if (ch < '0' || ch > '9') {
+                    return null;
+                }
+                v[k] = v[k] * 10 + ch - '0';
+            }
+        }
+        int nanos = 0;
+        for (int i = 20, scale = 100_000_000; i < n; i++, scale /= 10) {
+            char ch = cell.charAt(i);
+            if (ch < '0' || ch > '9') {
+                return null;
+            }
+            nanos += (ch - '0') * scale;
+        }
+        try {
+            return LocalDateTime.of(v[0], v[1], v[2], v[3], v[4], v[5], nanos);
+        } catch (java.time.DateTimeException e) {
+            return null;
+        }
     }
 
     private static char delimiter(String header) {
