@@ -69,22 +69,24 @@ public final class ArbinResImporter implements Importer<Table> {
             Map<String, String> metadata = new LinkedHashMap<>();
             metadata.put("format", "Arbin res");
             Integer testId = null;
-            var global = db.getTable("Global_Table");
-            if (global != null) {
-                for (Row row : global) {
-                    Object id = row.get("Test_ID");
-                    if (testId == null && id instanceof Number n) {
-                        testId = n.intValue();
-                        putGlobal(row, metadata, zone);
-                    }
-                }
-            }
             if (settings.has("testId")) {
                 try {
                     testId = Integer.valueOf(settings.get("testId", "").trim());
                 } catch (NumberFormatException e) {
                     throw new ImportException(file, "setting testId", "'" + settings.get("testId", "")
                             + "' is not a test number");
+                }
+            }
+            var global = db.getTable("Global_Table");
+            if (global != null) {
+                for (Row row : global) {
+                    // the chosen test's description, or the first test's when none was chosen
+                    if (row.get("Test_ID") instanceof Number id && (testId == null || id.intValue() == testId)
+                            && !metadata.containsKey("test_id")) {
+                        testId = id.intValue();
+                        metadata.put("test_id", Integer.toString(testId));
+                        putGlobal(row, metadata, zone);
+                    }
                 }
             }
             var version = db.getTable("Version_Table");

@@ -102,6 +102,11 @@ class ArbinImportersTest {
         assertEquals("4.32 Build: 130904", meta.get("software_version"));
         assertEquals("2016-08-05T16:16:23Z", meta.get("start_time"), "Start_DateTime 42587.67804398148");
         assertEquals(1470414083, t.column(CyclerColumns.TIMESTAMP).get(0), 0.5, "DateTime 42587.6815162037");
+        assertEquals("1", meta.get("test_id"));
+        Path file = shared("cellpy_20160805_test001_45_cc_01.res");
+        ImportException other = assertThrows(ImportException.class, () -> new ArbinResImporter().read(file,
+                new ImportSettings(Map.of("testId", "2")), Monitor.NONE));
+        assertEquals(file + ": table Channel_Normal_Table: no records for test 2", other.getMessage());
     }
 
     private static int longest(Map<Double, int[]> steps, StepType type) {
