@@ -112,7 +112,7 @@ public final class CircuitFitter {
             }
         }
         if (best == null) {
-            throw new IllegalStateException("no start converged");
+            throw new IllegalStateException(s.label() + ": the fit did not converge from any of " + starts + " starts");
         }
         return best;
     }

@@ -130,20 +130,25 @@ public final class EisFit implements Analysis<EisFitSettings> {
         }
     }
 
+    /**
+     * One spectrum of a series: from the previous fit first; only when that fit is clearly worse than the previous
+     * one (reduced χ² more than 4 times higher, e.g. a new arc appeared) the full multi-start runs as well.
+     */
     private static CircuitFitter.Fit fitOne(Circuit c, InitialGuess.Spec spec, Spectrum s, EisFitSettings settings,
             CircuitFitter.Fit previous, ExecutorService pool) {
         double[] start = InitialGuess.complete(c, spec, s);
         CircuitFitter.Problem problem = new CircuitFitter.Problem(c, start, spec.fixed(), spec.lower(), spec.upper(),
                 settings.weighting);
-        CircuitFitter.Fit fit = CircuitFitter.fit(problem, s, settings.starts, settings.seed, pool);
+        CircuitFitter.Fit seeded = null;
         if (previous != null) {
-            CircuitFitter.Fit seeded = CircuitFitter.fitOnce(problem.withStart(previous.parameters()), s);
-            if (seeded != null && (fit == null || seeded.chiSquare() < fit.chiSquare())) {
-                fit = seeded;
+            seeded = CircuitFitter.fitOnce(problem.withStart(previous.parameters()), s);
+            if (seeded != null && seeded.reducedChiSquare() <= 4 * previous.reducedChiSquare()) {
+                return seeded;
             }
         }
-        if (fit == null) {
-            throw new IllegalStateException(s.label() + ": the fit did not converge from any start");
+        CircuitFitter.Fit fit = CircuitFitter.fit(problem, s, settings.starts, settings.seed, pool);
+        if (seeded != null && seeded.chiSquare() < fit.chiSquare()) {
+            fit = seeded;
         }
         return fit;
     }

@@ -224,6 +224,15 @@ class EisFitTest {
     }
 
     @Test
+    void everyAnalysisIsContributed() {
+        org.stackscope.core.registry.Registry registry = org.stackscope.core.registry.Registry.platform();
+        for (String id : List.of("eis-fit", "kramers-kronig", "drt", "conductivity", "gitt")) {
+            assertTrue(registry.analysis(id).isPresent(), id + " not registered; problems: " + registry.problems());
+        }
+        assertTrue(registry.problems().stream().noneMatch(p -> p.contains("impedance")), registry.problems().toString());
+    }
+
+    @Test
     void badInputIsRejectedClearly() throws Exception {
         EisFit fit = new EisFit();
         InvalidSettingsException syntax = assertThrows(InvalidSettingsException.class,

@@ -76,6 +76,39 @@ class SpectralTest {
             assertEquals(50, d.peakArea()[main], 2.5, basis + " peak area");
             assertEquals(10, d.rInf(), 0.5, basis + " R_inf");
             assertEquals(5e-6, d.inductance(), 1e-6, basis + " L");
+            double total = 0;
+            for (double area : d.peakArea()) {
+                total += area;
+            }
+            assertEquals(50, total, 1.0, basis + " polarisation resistance");
+        }
+        // pyDRTtools' own ridge-regression result for this file (gamma on tau = 1e-6..1e2 s) has its main maximum at
+        // 0.1 s, a noise-induced side peak at 2.5e-3 s and a shallow shoulder at 2.5 s: the default (Gaussian, GCV)
+        // DRT has peaks at the first two, which rise more than 5 % of the highest above their minima
+        List<String> peer = Files.readAllLines(EisFitTest.shared("pydrt_1ZARC_DRT-RR_result.csv"));
+        double[] gamma = peer.subList(1, peer.size()).stream().filter(l -> !l.isBlank()).mapToDouble(Double::parseDouble)
+                .toArray();
+        assertEquals(81, gamma.length);
+        Drt.Distribution d = Drt.compute(s, new DrtSettings());
+        for (int k = 1; k < 80; k++) {
+            double peerTau = Math.pow(10, -6 + 0.1 * k);
+            int left = k, right = k;
+            while (left > 0 && gamma[left - 1] <= gamma[left]) {
+                left--;
+            }
+            while (right < 80 && gamma[right + 1] <= gamma[right]) {
+                right++;
+            }
+            double prominence = gamma[k] - Math.max(gamma[left], gamma[right]);
+            // the peaks that stand out by our default prominence (5 % of the highest): 2.5e-3 s and 0.1 s
+            if (gamma[k] > gamma[k - 1] && gamma[k] >= gamma[k + 1] && prominence > 0.05 * 9.966) {
+                double nearest = Double.POSITIVE_INFINITY;
+                for (double t : d.peakTau()) {
+                    nearest = Math.min(nearest, Math.abs(Math.log10(t / peerTau)));
+                }
+                assertTrue(nearest < 0.1, "pyDRTtools peak at " + peerTau + " s: nearest of ours is " + nearest
+                        + " decades away");
+            }
         }
     }
 

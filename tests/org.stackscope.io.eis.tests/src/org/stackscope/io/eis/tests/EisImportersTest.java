@@ -175,6 +175,19 @@ class EisImportersTest {
     }
 
     @Test
+    void theRegistryDetectsEachFormat() throws Exception {
+        org.stackscope.core.registry.Registry registry = org.stackscope.core.registry.Registry.platform();
+        Map<String, String> expected = Map.of("impedancepy_exampleDataZPlot.z", "zplot",
+                "impedancepy_exampleDataAutolab.txt", "zplot", "impedancepy_exampleDataParstat.txt", "parstat-txt",
+                "impedancepy_exampleDataVersaStudio.par", "versastudio-par", "impedancepy_exampleDataCHInstruments.txt",
+                "chi-txt", "impedancepy_exampleData.csv", "eis-csv", "pyimpspec_data-semicolon.csv", "eis-csv",
+                "impedancepy_exampleDataPowersuite.txt", "eis-csv");
+        for (var e : expected.entrySet()) {
+            assertEquals(e.getValue(), registry.detect(shared(e.getKey())).id(), e.getKey());
+        }
+    }
+
+    @Test
     void badRowsAreReportedWithTheirLine() throws Exception {
         DelimitedEisImporter importer = new DelimitedEisImporter();
         ImportException negative = assertThrows(ImportException.class, () -> importer.read(
