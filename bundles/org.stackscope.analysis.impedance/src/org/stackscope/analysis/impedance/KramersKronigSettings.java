@@ -13,7 +13,7 @@ public class KramersKronigSettings {
             + "by the mu criterion")
     public int elements = 0;
 
-    @Setting(label = "Maximum RC elements", min = 1, max = 10000, description = "Upper limit of the automatic "
+    @Setting(label = "Maximum RC elements", min = 0, max = 10000, description = "Upper limit of the automatic "
             + "choice; 0 = as many as points")
     public int maxElements = 0;
 

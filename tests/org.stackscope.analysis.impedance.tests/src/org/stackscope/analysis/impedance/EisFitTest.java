@@ -224,6 +224,25 @@ class EisFitTest {
     }
 
     @Test
+    void settingsComeFromCommandLineText() throws Exception {
+        for (Class<?> type : List.of(EisFitSettings.class, KramersKronigSettings.class, DrtSettings.class,
+                ConductivitySettings.class, GittSettings.class)) {
+            Object defaults = org.stackscope.core.settings.SettingsSupport.newDefaults(type);
+            org.stackscope.core.settings.SettingsSupport.validate(defaults);
+            assertTrue(!org.stackscope.core.settings.SettingsSupport.toMap(defaults).isEmpty(), type.getName());
+        }
+        EisFitSettings s = new EisFitSettings();
+        org.stackscope.core.settings.SettingsSupport.set(s, "circuit", "R0-p(R1,CPE1)-Wo1");
+        org.stackscope.core.settings.SettingsSupport.set(s, "weighting", "proportional");
+        org.stackscope.core.settings.SettingsSupport.set(s, "fixed", "CPE1_1=0.9");
+        assertEquals(CircuitFitter.Weighting.PROPORTIONAL, s.weighting);
+        new EisFit().configure(new InputSpec(List.of(org.stackscope.core.api.DataKind.IMPEDANCE)), s);
+        DrtSettings d = new DrtSettings();
+        org.stackscope.core.settings.SettingsSupport.set(d, "lambdaSelection", "L_CURVE");
+        assertEquals(DrtSettings.LambdaSelection.L_CURVE, d.lambdaSelection);
+    }
+
+    @Test
     void everyAnalysisIsContributed() {
         org.stackscope.core.registry.Registry registry = org.stackscope.core.registry.Registry.platform();
         for (String id : List.of("eis-fit", "kramers-kronig", "drt", "conductivity", "gitt")) {
