@@ -158,11 +158,10 @@ class EisFitTest {
         randles.weighting = CircuitFitter.Weighting.UNIT;
         randles.starts = 1; // a local fit from impedance.py's guess [.01, .005, .001, 200, .1], as its test does
         CircuitFitter.Fit r = EisFit.fitAll(List.of(data), randles, Monitor.NONE).fits().get(0);
-        // impedance.py's (unbounded) Randles fit, to its printed 4 digits; R1 and Wo1_0 trade off along a flat valley
+        // impedance.py's Randles fit, to the 4-5 digits its test prints
         double[] expectedRandles = { 1.862e-2, 1.168e-2, 6.271e-2, 2.212e2, 1.1717 };
-        double[] tolerance = { 0.005, 0.015, 0.015, 0.015, 0.005 };
         for (int i = 0; i < expectedRandles.length; i++) {
-            assertRelative(expectedRandles[i], r.parameters()[i], tolerance[i], "Randles parameter " + i);
+            assertRelative(expectedRandles[i], r.parameters()[i], 5e-4, "Randles parameter " + i);
         }
         double[] rz = new double[fitted.size()], iz = new double[fitted.size()];
         Circuit.parse(randles.circuit).evaluate(fitted.omega(), expectedRandles, rz, iz, null, null);
@@ -174,8 +173,8 @@ class EisFitTest {
         zr = new double[1];
         zi = new double[1];
         Circuit.parse("R0-p(R1-Wo1,C1)").evaluate(new double[] { 2 * Math.PI * 10 }, r.parameters(), zr, zi, null, null);
-        assertEquals(0.0251618, zr[0], 1e-6);
-        assertEquals(-0.00601304, zi[0], 1e-6);
+        assertEquals(0.0251618, zr[0], 1e-7);
+        assertEquals(-0.00601304, zi[0], 1e-8);
     }
 
     @Test
