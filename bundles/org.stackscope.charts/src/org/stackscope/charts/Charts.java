@@ -9,7 +9,9 @@ import java.util.List;
 import java.util.Set;
 
 import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.LogAxis;
 import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.axis.ValueAxis;
 import org.jfree.chart.block.BlockBorder;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.ClusteredXYBarRenderer;
@@ -51,18 +53,18 @@ public final class Charts {
 
     /** A chart of the figure: white background, axis labels from the spec, a legend when it has several series. */
     public static JFreeChart create(FigureSpec figure) {
-        NumberAxis x = axis(figure.xLabel());
-        NumberAxis y = axis(figure.yLabel());
-        x.setAutoRangeIncludesZero(false);
+        ValueAxis x = axis(figure.xLabel(), figure.xScale(), false);
         // bars are read by their length from zero; lines and points by their position
-        y.setAutoRangeIncludesZero(figure.type() == FigureSpec.Type.BAR);
+        ValueAxis y = axis(figure.yLabel(), figure.yScale(), figure.type() == FigureSpec.Type.BAR);
 
         XYItemRenderer renderer = renderer(figure.type());
         for (int i = 0; i < figure.series().size(); i++) {
             renderer.setSeriesPaint(i, seriesColor(i));
             renderer.setSeriesStroke(i, LINE);
         }
-        XYPlot plot = new XYPlot(dataset(figure.series()), x, y, renderer);
+        XYSeriesCollection data = dataset(figure.series());
+        XYPlot plot = figure.equalAspect() ? new EqualAspectPlot(data, x, y, renderer)
+                : new XYPlot(data, x, y, renderer);
         plot.setBackgroundPaint(Color.WHITE);
         plot.setDomainGridlinePaint(GRID);
         plot.setRangeGridlinePaint(GRID);
@@ -85,8 +87,20 @@ public final class Charts {
         return PALETTE.get(index % PALETTE.size());
     }
 
-    private static NumberAxis axis(String label) {
-        NumberAxis axis = new NumberAxis(label);
+    private static ValueAxis axis(String label, FigureSpec.Scale scale, boolean fromZero) {
+        ValueAxis axis;
+        if (scale == FigureSpec.Scale.LOG) {
+            LogAxis log = new LogAxis(label);
+            // powers of ten as 10^k labels; ticks between them unlabelled
+            log.setBase(10);
+            log.setNumberFormatOverride(new java.text.DecimalFormat("0.###E0"));
+            log.setSmallestValue(1e-300);
+            axis = log;
+        } else {
+            NumberAxis linear = new NumberAxis(label);
+            linear.setAutoRangeIncludesZero(fromZero);
+            axis = linear;
+        }
         axis.setLabelFont(LABEL_FONT);
         axis.setTickLabelFont(TICK_FONT);
         return axis;
