@@ -336,7 +336,7 @@ public final class BioLogicMprImporter implements Importer<Table> {
                 if (days > 30000 && days < 80000) {
                     long millis = Math.round((days - 25569) * 86_400_000.0);
                     return java.util.Optional.of(LocalDateTime.ofEpochSecond(Math.floorDiv(millis, 1000),
-                            (int) Math.floorMod(millis, 1000) * 1_000_000, java.time.ZoneOffset.UTC).toString());
+                            Math.floorMod(millis, 1000) * 1_000_000, java.time.ZoneOffset.UTC).toString());
                 }
             }
         }

@@ -19,7 +19,9 @@ final class VendorUnits {
     private static final List<String> SLASH_UNITS = List.of("V/mA", "mS/cm", "µF-2", "uF-2", "Ohm-1", "Ohm.cm",
             "mA.h", "A.h", "µA.h", "W.h", "mW.h", "Ohm", "deg", "Hz", "kHz", "mHz", "s", "min", "h", "V", "mV", "A",
             "mA", "µA", "uA", "nA", "W", "mW", "F", "mF", "µF", "uF", "nF", "pF", "C", "mC", "%", "°C", "K", "bar",
-            "MPa", "kPa", "Pa", "N", "kN");
+            "MPa", "kPa", "Pa", "N", "kN",
+            // Stackscope's own SI units, as BdfCsvExporter writes them
+            "Ah", "Wh", "degC", "ohm", "S", "S/m", "F-2", "ohm_m");
 
     private static final Map<String, Scale> SI = Map.ofEntries(
             Map.entry("ma", new Scale("A", 1e-3)), Map.entry("µa", new Scale("A", 1e-6)),
@@ -27,7 +29,8 @@ final class VendorUnits {
             Map.entry("a", new Scale("A", 1)), Map.entry("amps", new Scale("A", 1)),
             Map.entry("v", new Scale("V", 1)), Map.entry("mv", new Scale("V", 1e-3)),
             Map.entry("volts", new Scale("V", 1)),
-            Map.entry("ah", new Scale("Ah", 1)), Map.entry("a.h", new Scale("Ah", 1)),
+            Map.entry("ah", new Scale("Ah", 1)), Map.entry("s/m", new Scale("S/m", 1)),
+            Map.entry("f-2", new Scale("F-2", 1)), Map.entry("ohm_m", new Scale("ohm_m", 1)), Map.entry("a.h", new Scale("Ah", 1)),
             Map.entry("mah", new Scale("Ah", 1e-3)), Map.entry("ma.h", new Scale("Ah", 1e-3)),
             Map.entry("µa.h", new Scale("Ah", 1e-6)), Map.entry("amp-hr", new Scale("Ah", 1)),
             Map.entry("wh", new Scale("Wh", 1)), Map.entry("w.h", new Scale("Wh", 1)),
@@ -93,7 +96,7 @@ final class VendorUnits {
         if (n.isEmpty()) {
             n = "column";
         }
-        return u.isEmpty() ? n : n + "_" + u;
+        return u.isEmpty() || n.endsWith("_" + u) ? n : n + "_" + u;
     }
 
     private static String sanitize(String s) {
