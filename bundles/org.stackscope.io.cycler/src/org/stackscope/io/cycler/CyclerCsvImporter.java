@@ -67,7 +67,13 @@ public final class CyclerCsvImporter implements Importer<Table> {
     public Table read(Path file, ImportSettings settings, Monitor monitor) throws ImportException {
         Map<String, String> mapping = mapping(file, settings.get("columns", ""));
         TextCursor text = new TextCursor(Sniff.readAll(file, monitor));
-        int headerLine = Integer.parseInt(settings.get("headerLine", "0").trim());
+        int headerLine;
+        try {
+            headerLine = Integer.parseInt(settings.get("headerLine", "0").trim());
+        } catch (NumberFormatException e) {
+            throw new ImportException(file, "setting headerLine", "'" + settings.get("headerLine", "")
+                    + "' is not a line number");
+        }
         while (true) {
             if (!text.nextLine()) {
                 throw new ImportException(file, "line " + text.lineNumber(), "no header line");

@@ -116,8 +116,8 @@ public final class NovonixCsvImporter implements Importer<Table> {
         splitBySign(b, current, take(values, headers, "Energy (Wh)"), CyclerColumns.CHARGE_ENERGY,
                 CyclerColumns.DISCHARGE_ENERGY, "Wh");
         double[] cycle = take(values, headers, "Cycle Number");
-        double[] step = values[headers.indexOf("Step Number")] == null ? null
-                : values[headers.indexOf("Step Number")].toArray();
+        int stepCol = headers.indexOf("Step Number");
+        double[] step = stepCol < 0 || values[stepCol] == null ? null : values[stepCol].toArray();
         if (step != null) {
             b.standard(CyclerColumns.STEP, "", TableBuilder.runningSteps(step, cycle));
         }
