@@ -161,7 +161,9 @@ public final class MaccorTextImporter implements Importer<Table> {
                 CyclerColumns.DISCHARGE_ENERGY, "Wh");
         int cycCol = headers.indexOf("Cyc#");
         int stepCol = headers.indexOf("Step");
-        double[] cycle = cycCol >= 0 && values[cycCol] != null ? TableBuilder.oneBased(values[cycCol].toArray()) : null;
+        // Maccor counts cycles from 0
+        double[] cycle = cycCol >= 0 && values[cycCol] != null ? TableBuilder.shifted(values[cycCol].toArray(), 1)
+                : null;
         if (stepCol >= 0 && values[stepCol] != null) {
             b.standard(CyclerColumns.STEP, "", TableBuilder.runningSteps(values[stepCol].toArray(), cycle));
         }

@@ -14,8 +14,8 @@ import org.stackscope.core.model.Table;
 
 /**
  * Novonix HPC CSV: a [Summary] block (kept as metadata: cell, protocol, mass, capacity, start time), a [Protocol]
- * block, then [Data] with a quoted header and one quoted comma-separated line per record. Unquoted lines inside the
- * data are the software's per-cycle summary rows and are skipped. Run time is in hours; capacity (Ah) and energy (Wh)
+ * block, then [Data] with a header and one comma-separated line per record, each line quoted as a whole. Run time
+ * is in hours; capacity (Ah) and energy (Wh)
  * restart each step and are split into charge and discharge by the sign of the current.
  */
 public final class NovonixCsvImporter implements Importer<Table> {
@@ -64,16 +64,11 @@ public final class NovonixCsvImporter implements Importer<Table> {
             values[c] = c == dateCol ? null : new DoubleSeries();
         }
         int rows = 0;
-        int skipped = 0;
         while (text.nextLine()) {
             if ((text.lineNumber() & 0xffff) == 0) {
                 monitor.checkCanceled();
             }
             if (text.lineIsBlank()) {
-                continue;
-            }
-            if (text.data()[text.lineStart()] != '"') {
-                skipped++;
                 continue;
             }
             text.unquoteLine();
@@ -96,9 +91,6 @@ public final class NovonixCsvImporter implements Importer<Table> {
             }
             rows++;
         }
-        if (skipped > 0) {
-            b.metadata().put("summaryRowsSkipped", Integer.toString(skipped));
-        }
         double[] runTime = take(values, headers, "Run Time (h)");
         double[] current = take(values, headers, "Current (A)");
         double[] potential = take(values, headers, "Potential (V)");
@@ -111,15 +103,16 @@ public final class NovonixCsvImporter implements Importer<Table> {
         b.standard(CyclerColumns.TIME, "s", runTime);
         b.standard(CyclerColumns.VOLTAGE, "V", potential);
         b.standard(CyclerColumns.CURRENT, "A", current);
-        splitBySign(b, current, take(values, headers, "Capacity (Ah)"), CyclerColumns.CHARGE_CAPACITY,
-                CyclerColumns.DISCHARGE_CAPACITY, "Ah");
-        splitBySign(b, current, take(values, headers, "Energy (Wh)"), CyclerColumns.CHARGE_ENERGY,
-                CyclerColumns.DISCHARGE_ENERGY, "Wh");
         double[] cycle = take(values, headers, "Cycle Number");
         int stepCol = headers.indexOf("Step Number");
-        double[] step = stepCol < 0 || values[stepCol] == null ? null : values[stepCol].toArray();
+        double[] step = stepCol < 0 || values[stepCol] == null ? null
+                : TableBuilder.runningSteps(values[stepCol].toArray(), cycle);
+        splitBySign(b, current, step, take(values, headers, "Capacity (Ah)"), CyclerColumns.CHARGE_CAPACITY,
+                CyclerColumns.DISCHARGE_CAPACITY, "Ah");
+        splitBySign(b, current, step, take(values, headers, "Energy (Wh)"), CyclerColumns.CHARGE_ENERGY,
+                CyclerColumns.DISCHARGE_ENERGY, "Wh");
         if (step != null) {
-            b.standard(CyclerColumns.STEP, "", TableBuilder.runningSteps(step, cycle));
+            b.standard(CyclerColumns.STEP, "", step);
         }
         if (cycle != null) {
             b.standard(CyclerColumns.CYCLE, "", TableBuilder.oneBased(cycle));
@@ -147,17 +140,21 @@ public final class NovonixCsvImporter implements Importer<Table> {
         return v;
     }
 
-    private static void splitBySign(TableBuilder b, double[] current, double[] v, String charge, String discharge,
-            String unit) {
+    /** Splits a counter by the current's sign; a zero-current row keeps the sign of its step's previous row. */
+    private static void splitBySign(TableBuilder b, double[] current, double[] step, double[] v, String charge,
+            String discharge, String unit) {
         if (v == null) {
             return;
         }
         double[] c = new double[v.length];
         double[] d = new double[v.length];
+        int sign = 0;
         for (int i = 0; i < v.length; i++) {
-            if (current[i] > 0) {
+            boolean sameStep = i > 0 && step != null && step[i] == step[i - 1];
+            sign = current[i] > 0 ? 1 : current[i] < 0 ? -1 : sameStep ? sign : 0;
+            if (sign > 0) {
                 c[i] = Math.abs(v[i]);
-            } else if (current[i] < 0) {
+            } else if (sign < 0) {
                 d[i] = Math.abs(v[i]);
             }
         }

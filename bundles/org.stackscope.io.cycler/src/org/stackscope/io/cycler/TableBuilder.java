@@ -141,16 +141,19 @@ final class TableBuilder {
         return step;
     }
 
-    /** A 1-based cycle index from a vendor count that may start at 0. */
+    /** A 1-based cycle index from a vendor count that starts at 0 or 1 (EC-Lab: 0 in GCPL, 1 in PEIS). */
     static double[] oneBased(double[] cycle) {
         double min = Double.POSITIVE_INFINITY;
         for (double c : cycle) {
             min = Math.min(min, c);
         }
-        double shift = min < 1 ? 1 - min : 0;
-        double[] out = new double[cycle.length];
+        return shifted(cycle, min < 1 ? 1 - min : 0);
+    }
+
+    static double[] shifted(double[] values, double shift) {
+        double[] out = new double[values.length];
         for (int i = 0; i < out.length; i++) {
-            out[i] = cycle[i] + shift;
+            out[i] = values[i] + shift;
         }
         return out;
     }
