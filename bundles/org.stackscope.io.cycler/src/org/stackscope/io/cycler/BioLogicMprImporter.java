@@ -1,7 +1,6 @@
 package org.stackscope.io.cycler;
 
 import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
@@ -59,12 +58,11 @@ public final class BioLogicMprImporter implements Importer<Table> {
 
     @Override
     public Table read(Path file, ImportSettings settings, Monitor monitor) throws ImportException {
-        byte[] bytes = Sniff.readAll(file, monitor);
-        ByteBuffer buf = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
-        if (bytes.length < MAGIC_LENGTH || !startsWith(bytes, 0, MAGIC)) {
+        ByteBuffer buf = Sniff.map(file, monitor);
+        if (buf.capacity() < MAGIC_LENGTH || !startsWith(buf, 0, MAGIC)) {
             throw new ImportException(file, "byte 0", "not an EC-Lab .mpr file (no 'BIO-LOGIC MODULAR FILE' magic)");
         }
-        List<Module> modules = modules(file, bytes, buf);
+        List<Module> modules = modules(file, buf);
         Map<String, String> metadata = new LinkedHashMap<>();
         List<String> warnings = new ArrayList<>();
         Module data = null;
@@ -75,7 +73,7 @@ public final class BioLogicMprImporter implements Importer<Table> {
                 case "VMP data" -> data = data == null ? m : data;
                 case "VMP Set" -> {
                     if (m.length() > 0) {
-                        int technique = bytes[m.offset()] & 0xff;
+                        int technique = buf.get(m.offset()) & 0xff;
                         metadata.put("technique", TECHNIQUES.getOrDefault(technique, "id " + technique));
                     }
                 }
@@ -95,33 +93,34 @@ public final class BioLogicMprImporter implements Importer<Table> {
         return EcLabColumns.table(file, ID, columns, metadata, warnings);
     }
 
-    private static List<Module> modules(Path file, byte[] bytes, ByteBuffer buf) throws ImportException {
+    private static List<Module> modules(Path file, ByteBuffer buf) throws ImportException {
+        int length = buf.capacity();
         List<Module> modules = new ArrayList<>();
         int pos = MAGIC_LENGTH;
-        while (pos < bytes.length) {
-            if (!startsWith(bytes, pos, MODULE)) {
+        while (pos < length) {
+            if (!startsWith(buf, pos, MODULE)) {
                 throw new ImportException(file, "byte " + pos, "expected 'MODULE', found other bytes");
             }
             int h = pos + MODULE.length;
-            if (h + HEADER_OLD > bytes.length) {
+            if (h + HEADER_OLD > length) {
                 throw new ImportException(file, "byte " + h, "truncated module header");
             }
-            String name = ascii(bytes, h, 10);
+            String name = ascii(buf, h, 10);
             boolean newLayout = buf.getInt(h + 35) == -1;
-            if (newLayout && h + HEADER_NEW > bytes.length) {
+            if (newLayout && h + HEADER_NEW > length) {
                 throw new ImportException(file, "byte " + h, "truncated module header (EC-Lab >= 11.50 layout)");
             }
-            long length = Integer.toUnsignedLong(buf.getInt(h + (newLayout ? 39 : 35)));
+            long moduleLength = Integer.toUnsignedLong(buf.getInt(h + (newLayout ? 39 : 35)));
             int version = buf.getInt(h + (newLayout ? 43 : 39));
             int newVersion = newLayout ? buf.getInt(h + 47) : 0;
-            String date = ascii(bytes, h + (newLayout ? 51 : 43), 8);
+            String date = ascii(buf, h + (newLayout ? 51 : 43), 8);
             int start = h + (newLayout ? HEADER_NEW : HEADER_OLD);
-            if (start + length > bytes.length) {
-                throw new ImportException(file, "byte " + start, "module '" + name + "' declares " + length
-                        + " bytes but only " + (bytes.length - start) + " remain (truncated file)");
+            if (start + moduleLength > length) {
+                throw new ImportException(file, "byte " + start, "module '" + name + "' declares " + moduleLength
+                        + " bytes but only " + (length - start) + " remain (truncated file)");
             }
-            modules.add(new Module(name, version, newVersion, date, start, (int) length));
-            pos = start + (int) length;
+            modules.add(new Module(name, version, newVersion, date, start, (int) moduleLength));
+            pos = start + (int) moduleLength;
         }
         return modules;
     }
@@ -355,20 +354,21 @@ public final class BioLogicMprImporter implements Importer<Table> {
         metadata.put("loopStartRows", sb.toString());
     }
 
-    private static boolean startsWith(byte[] bytes, int at, byte[] prefix) {
-        if (at + prefix.length > bytes.length) {
+    private static boolean startsWith(ByteBuffer buf, int at, byte[] prefix) {
+        if (at + prefix.length > buf.capacity()) {
             return false;
         }
         for (int i = 0; i < prefix.length; i++) {
-            if (bytes[at + i] != prefix[i]) {
+            if (buf.get(at + i) != prefix[i]) {
                 return false;
             }
         }
         return true;
     }
 
-    private static String ascii(byte[] bytes, int at, int length) {
-        return new String(bytes, at, Math.min(length, bytes.length - at), StandardCharsets.ISO_8859_1)
-                .replace('\0', ' ').strip();
+    private static String ascii(ByteBuffer buf, int at, int length) {
+        byte[] bytes = new byte[Math.min(length, buf.capacity() - at)];
+        buf.get(at, bytes);
+        return new String(bytes, StandardCharsets.ISO_8859_1).replace('\0', ' ').strip();
     }
 }

@@ -79,10 +79,28 @@ public final class BioLogicMptImporter implements Importer<Table> {
         List<String> warnings = new ArrayList<>();
         int n = -1;
         DoubleSeries[] values = null;
-        while (text.nextLine()) {
-            if ((text.lineNumber() & 0xffff) == 0) {
-                monitor.checkCanceled();
-                monitor.worked(text.position());
+        TabbedNumbers fast = null;
+        double[] row = null;
+        while (true) {
+            if (fast != null) {
+                // plain rows in one pass; anything else (blank, malformed, NaN text) goes through the general path
+                int line = text.lineNumber();
+                while (fast.row(row, n)) {
+                    for (int c = 0; c < n; c++) {
+                        values[c].add(row[c]);
+                    }
+                    if ((++line & 0xffff) == 0) {
+                        monitor.checkCanceled();
+                        monitor.worked(fast.pos);
+                    }
+                }
+                text.seek(fast.pos, line);
+            }
+            if (!text.nextLine()) {
+                break;
+            }
+            if (fast != null) {
+                fast.pos = text.position(); // this line is handled here, the fast path resumes after it
             }
             if (text.lineIsBlank()) {
                 continue;
@@ -94,15 +112,23 @@ public final class BioLogicMptImporter implements Importer<Table> {
             if (n < 0) {
                 // some EC-Lab versions name more columns than they write (issue 225 of yadg): trust the data
                 n = Math.min(cells, headers.size());
+                if (n == 0) {
+                    throw new ImportException(file, "line " + text.lineNumber(), "the first data row holds no values");
+                }
                 if (n < headers.size()) {
                     warnings.add("header names " + headers.size() + " columns, rows hold " + n + ": "
                             + headers.subList(n, headers.size()) + " have no data");
                     headers = headers.subList(0, n);
                 }
                 values = new DoubleSeries[n];
+                // rows estimated from the first row's length, capped so a short first row cannot over-allocate
+                int estimate = (int) Math.min(1 << 22, text.data().length / Math.max(1,
+                        text.lineEnd() - text.lineStart() + 1) + 16);
                 for (int c = 0; c < n; c++) {
-                    values[c] = new DoubleSeries(Math.max(1024, text.data().length / 16 / n));
+                    values[c] = new DoubleSeries(estimate);
                 }
+                fast = new TabbedNumbers(text.data(), text.position());
+                row = new double[n];
             }
             if (cells != n) {
                 throw new ImportException(file, "line " + text.lineNumber(), "has " + cells + " cells, the first row "

@@ -34,6 +34,22 @@ final class Sniff {
         return dot < 0 ? "" : name.substring(dot + 1);
     }
 
+    /** The whole file mapped read-only (no copy), little-endian; files over 2 GB are refused. */
+    static java.nio.ByteBuffer map(Path file, Monitor monitor) throws ImportException {
+        try (java.nio.channels.FileChannel channel = java.nio.channels.FileChannel.open(file,
+                java.nio.file.StandardOpenOption.READ)) {
+            long size = channel.size();
+            if (size > Integer.MAX_VALUE - 16) {
+                throw new ImportException(file, "", "is larger than 2 GB (" + size + " bytes)");
+            }
+            monitor.begin("Reading " + file.getFileName(), size);
+            return channel.map(java.nio.channels.FileChannel.MapMode.READ_ONLY, 0, size)
+                    .order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        } catch (IOException e) {
+            throw new ImportException(file, "", "cannot be read: " + e.getMessage(), e);
+        }
+    }
+
     /** The whole file, read-only; files over 2 GB are refused rather than truncated. */
     static byte[] readAll(Path file, Monitor monitor) throws ImportException {
         try {

@@ -53,6 +53,12 @@ final class TextCursor {
         return true;
     }
 
+    /** Continues at byte {@code position}, the start of line {@code lineNumber + 1}. */
+    void seek(int position, int lineNumber) {
+        this.next = position;
+        this.lineNumber = lineNumber;
+    }
+
     int lineNumber() {
         return lineNumber;
     }
@@ -169,19 +175,6 @@ final class TextCursor {
 
     int cellEnd(int c) {
         return ends[c];
-    }
-
-    /** True when cell {@code c} starts with {@code prefix} (ASCII, case-sensitive). */
-    boolean cellStartsWith(int c, String prefix) {
-        if (c >= cells || ends[c] - starts[c] < prefix.length()) {
-            return false;
-        }
-        for (int k = 0; k < prefix.length(); k++) {
-            if (data[starts[c] + k] != prefix.charAt(k)) {
-                return false;
-            }
-        }
-        return true;
     }
 
     String text(int from, int to) {
