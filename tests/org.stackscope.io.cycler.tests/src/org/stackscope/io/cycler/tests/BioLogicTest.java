@@ -265,6 +265,28 @@ class BioLogicTest {
     }
 
     @Test
+    void textRowsMixingFastAndGeneralParsing() throws Exception {
+        // blank lines, a NaN cell, a 17-digit number and a missing final line end go through the general path
+        String mptText = "EC-Lab ASCII FILE\r\nNb header lines : 4\r\n\r\ntime/s\tEwe/V\tI/mA\t\r\n"
+                + "0,5\t3,25\t1,0\t\r\n\r\n1.5\t3.5\t1.0\t\r\n2.5\tNaN\t-1.0\t\r\n"
+                + "3.5\t3.1234567890123456789\t-1.0\t\r\n\r\n4.5\t3.0\t0";
+        Path f = Files.writeString(dir.resolve("mixed.mpt"), mptText);
+        Table t = mpt.read(f, ImportSettings.DEFAULTS, Monitor.NONE);
+        assertArrayEquals(new double[] { 0.5, 1.5, 2.5, 3.5, 4.5 }, t.column(CyclerColumns.TIME).values());
+        assertArrayEquals(new double[] { 3.25, 3.5, Double.NaN, 3.1234567890123456789, 3.0 },
+                t.column(CyclerColumns.VOLTAGE).values());
+        assertArrayEquals(new double[] { 1e-3, 1e-3, -1e-3, -1e-3, 0 }, t.column(CyclerColumns.CURRENT).values());
+        Path bad = Files.writeString(dir.resolve("bad.mpt"), mptText.replace("2.5\tNaN", "2.5\tx"));
+        ImportException e = assertThrows(ImportException.class, () -> mpt.read(bad, ImportSettings.DEFAULTS,
+                Monitor.NONE));
+        assertEquals("line 8, column 'Ewe/V'", e.position());
+        Path cut = Files.writeString(dir.resolve("cut.mpt"), mptText.substring(0, mptText.indexOf("3.5\t3.1") + 6));
+        ImportException c = assertThrows(ImportException.class, () -> mpt.read(cut, ImportSettings.DEFAULTS,
+                Monitor.NONE));
+        assertEquals("line 9", c.position(), c.getMessage());
+    }
+
+    @Test
     void matching() throws Exception {
         assertEquals(Match.YES, mpr.matches(TestData.file("biologic/yadg_peis.mpr")));
         assertEquals(Match.NO, mpr.matches(TestData.file("biologic/yadg_peis.mpt")));
