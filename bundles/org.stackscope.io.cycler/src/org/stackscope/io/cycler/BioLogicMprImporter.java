@@ -31,7 +31,7 @@ public final class BioLogicMprImporter implements Importer<Table> {
 
     public static final String ID = "biologic-mpr";
 
-    static final byte[] MAGIC = "BIO-LOGIC MODULAR FILE\u001a".getBytes(StandardCharsets.ISO_8859_1);
+    private static final byte[] MAGIC = "BIO-LOGIC MODULAR FILE\u001a".getBytes(StandardCharsets.ISO_8859_1);
     private static final int MAGIC_LENGTH = 52;
     private static final byte[] MODULE = "MODULE".getBytes(StandardCharsets.ISO_8859_1);
     private static final int HEADER_OLD = 51;
