@@ -17,9 +17,12 @@ public final class CyclerColumns {
     public static final String VOLTAGE = "voltage_V";
     /** Positive while charging (current into the positive terminal), negative while discharging. */
     public static final String CURRENT = "current_A";
-    /** Charge passed while charging since the start of the current step (0 in other steps). */
+    /**
+     * Charge passed while charging, as the vendor counts it: since the start of the step or of the half cycle (EC-Lab,
+     * Novonix). Analyses that need per-step capacities integrate {@link #CURRENT} ({@link Steps#summarize}).
+     */
     public static final String CHARGE_CAPACITY = "charge_capacity_Ah";
-    /** Charge passed while discharging since the start of the current step, positive (0 in other steps). */
+    /** Charge passed while discharging, positive, counted as {@link #CHARGE_CAPACITY} is. */
     public static final String DISCHARGE_CAPACITY = "discharge_capacity_Ah";
     public static final String CHARGE_ENERGY = "charge_energy_Wh";
     public static final String DISCHARGE_ENERGY = "discharge_energy_Wh";
