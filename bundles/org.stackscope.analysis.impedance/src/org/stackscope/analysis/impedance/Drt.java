@@ -66,12 +66,10 @@ public final class Drt implements Analysis<DrtSettings> {
                         d.peakArea()[p] });
             }
             result.metric(prefix + "R_polarization", new Metric(total, "ohm", Double.NaN));
-            double[] logTau = new double[d.tau().length];
-            for (int k = 0; k < logTau.length; k++) {
-                logTau[k] = Math.log10(d.tau()[k]);
+            for (int k = 0; k < d.tau().length; k++) {
                 drtRows.add(new double[] { si + 1, d.tau()[k], d.gamma()[k] });
             }
-            curves.add(new FigureSpec.Series(s.label(), logTau, d.gamma()));
+            curves.add(new FigureSpec.Series(s.label(), d.tau(), d.gamma()));
             if (si == spectra.size() - 1) {
                 Figures.spectrum(result, s, null, null, d.fitRe(), d.fitIm());
             }
@@ -82,7 +80,7 @@ public final class Drt implements Analysis<DrtSettings> {
         result.table("peaks", Table.of(columns(peakRows, new String[] { "spectrum_index", "peak", "tau_s",
                 "frequency_Hz", "R_ohm" }, new String[] { "", "", "s", "Hz", "ohm" })));
         result.figure(new FigureSpec("drt", "Distribution of relaxation times", FigureSpec.Type.LINE,
-                "log10 τ (s)", "γ (Ω)", curves));
+                "τ (s)", "γ (Ω)", curves).withScales(FigureSpec.Scale.LOG, FigureSpec.Scale.LINEAR));
         monitor.done();
         return result;
     }

@@ -1,11 +1,14 @@
 package org.stackscope.analysis.impedance;
 
+import static org.stackscope.core.api.FigureSpec.Scale.LINEAR;
+import static org.stackscope.core.api.FigureSpec.Scale.LOG;
+
 import java.util.List;
 
 import org.stackscope.core.api.FigureSpec;
 import org.stackscope.core.api.Result;
 
-/** The impedance figures: Nyquist (−Z'' up; FigureSpec cannot yet ask for equal axis scales), Bode magnitude and phase, residuals. */
+/** The impedance figures: Nyquist (−Z'' up, equal axis scales), Bode magnitude and phase, residuals. */
 final class Figures {
 
     private Figures() {
@@ -17,11 +20,10 @@ final class Figures {
      */
     static void spectrum(Result result, Spectrum s, Circuit circuit, double[] p, double[] modelRe, double[] modelIm) {
         int n = s.size();
-        double[] negIm = new double[n], logF = new double[n], logMod = new double[n], phase = new double[n];
+        double[] negIm = new double[n], modulus = new double[n], phase = new double[n];
         for (int k = 0; k < n; k++) {
             negIm[k] = -s.im()[k];
-            logF[k] = Math.log10(s.frequency()[k]);
-            logMod[k] = Math.log10(Math.hypot(s.re()[k], s.im()[k]));
+            modulus[k] = Math.hypot(s.re()[k], s.im()[k]);
             phase[k] = -Math.toDegrees(Math.atan2(s.im()[k], s.re()[k]));
         }
         double[] mf, mr, mi;
@@ -47,22 +49,22 @@ final class Figures {
             mi = modelIm;
         }
         int m = mf.length;
-        double[] mNeg = new double[m], mLogF = new double[m], mLogMod = new double[m], mPhase = new double[m];
+        double[] mNeg = new double[m], mModulus = new double[m], mPhase = new double[m];
         for (int k = 0; k < m; k++) {
             mNeg[k] = -mi[k];
-            mLogF[k] = Math.log10(mf[k]);
-            mLogMod[k] = Math.log10(Math.hypot(mr[k], mi[k]));
+            mModulus[k] = Math.hypot(mr[k], mi[k]);
             mPhase[k] = -Math.toDegrees(Math.atan2(mi[k], mr[k]));
         }
         result.figure(new FigureSpec("nyquist", "Nyquist plot of " + s.label() + "",
                 FigureSpec.Type.SCATTER, "Z' (Ω)", "−Z'' (Ω)", List.of(
-                        new FigureSpec.Series("data", s.re(), negIm), new FigureSpec.Series("model", mr, mNeg))));
-        result.figure(new FigureSpec("bode-magnitude", "Bode magnitude", FigureSpec.Type.SCATTER, "log10 f (Hz)",
-                "log10 |Z| (Ω)", List.of(new FigureSpec.Series("data", logF, logMod),
-                        new FigureSpec.Series("model", mLogF, mLogMod))));
-        result.figure(new FigureSpec("bode-phase", "Bode phase", FigureSpec.Type.SCATTER, "log10 f (Hz)",
-                "−phase (°)", List.of(new FigureSpec.Series("data", logF, phase),
-                        new FigureSpec.Series("model", mLogF, mPhase))));
+                        new FigureSpec.Series("data", s.re(), negIm), new FigureSpec.Series("model", mr, mNeg)))
+                .withEqualAspect());
+        result.figure(new FigureSpec("bode-magnitude", "Bode magnitude", FigureSpec.Type.SCATTER, "f (Hz)",
+                "|Z| (Ω)", List.of(new FigureSpec.Series("data", s.frequency(), modulus),
+                        new FigureSpec.Series("model", mf, mModulus))).withScales(LOG, LOG));
+        result.figure(new FigureSpec("bode-phase", "Bode phase", FigureSpec.Type.SCATTER, "f (Hz)",
+                "−phase (°)", List.of(new FigureSpec.Series("data", s.frequency(), phase),
+                        new FigureSpec.Series("model", mf, mPhase))).withScales(LOG, LINEAR));
         double[] rr = new double[n], ri = new double[n];
         for (int k = 0; k < n; k++) {
             double mod = Math.hypot(s.re()[k], s.im()[k]);
@@ -70,7 +72,7 @@ final class Figures {
             ri[k] = 100 * (s.im()[k] - modelIm[k]) / mod;
         }
         result.figure(new FigureSpec("residuals", "Relative residuals (Z − model)/|Z|", FigureSpec.Type.LINE,
-                "log10 f (Hz)", "Residual (%)", List.of(new FigureSpec.Series("real", logF, rr),
-                        new FigureSpec.Series("imaginary", logF, ri))));
+                "f (Hz)", "Residual (%)", List.of(new FigureSpec.Series("real", s.frequency(), rr),
+                        new FigureSpec.Series("imaginary", s.frequency(), ri))).withScales(LOG, LINEAR));
     }
 }

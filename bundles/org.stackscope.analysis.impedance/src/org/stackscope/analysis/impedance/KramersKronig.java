@@ -66,16 +66,17 @@ public final class KramersKronig implements Analysis<KramersKronigSettings> {
                         t.residualRe()[k], t.residualIm()[k] });
             }
             if (si == spectra.size() - 1) {
-                double[] logF = new double[s.size()], rr = new double[s.size()], ri = new double[s.size()];
+                double[] rr = new double[s.size()], ri = new double[s.size()];
                 for (int k = 0; k < s.size(); k++) {
-                    logF[k] = Math.log10(s.frequency()[k]);
                     rr[k] = 100 * t.residualRe()[k];
                     ri[k] = 100 * t.residualIm()[k];
                 }
                 result.figure(new FigureSpec("kk-residuals", "Lin-KK residuals of " + s.label() + " (M = "
                         + t.elements() + ", mu = " + String.format(java.util.Locale.ROOT, "%.3f", t.mu()) + ")",
-                        FigureSpec.Type.LINE, "log10 f (Hz)", "Residual (%)", List.of(
-                                new FigureSpec.Series("real", logF, rr), new FigureSpec.Series("imaginary", logF, ri))));
+                        FigureSpec.Type.LINE, "f (Hz)", "Residual (%)", List.of(
+                                new FigureSpec.Series("real", s.frequency(), rr),
+                                new FigureSpec.Series("imaginary", s.frequency(), ri)))
+                        .withScales(FigureSpec.Scale.LOG, FigureSpec.Scale.LINEAR));
             }
             monitor.worked(1);
         }
