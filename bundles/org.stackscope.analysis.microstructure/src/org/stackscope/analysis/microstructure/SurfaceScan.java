@@ -1,0 +1,245 @@
+package org.stackscope.analysis.microstructure;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+import java.util.function.Supplier;
+
+import org.stackscope.core.api.CanceledException;
+import org.stackscope.core.api.Monitor;
+import org.stackscope.core.concurrent.Futures;
+
+/**
+ * One pass over every voxel face that separates two different codes (phase labels or particle ids), giving each side
+ * of the face its outward unit normal and its share of surface area.
+ * <p>
+ * <b>Surface estimator (normal-weighted face count).</b> Counting boundary faces measures, for a surface element of
+ * area dA and unit normal n, its three axis projections {@code (|nx|+|ny|+|nz|) dA}: 1.5 dA on average over a
+ * sphere, hence the +50 % of raw face counting. Each face is therefore weighted by {@code 1 / (|nx|+|ny|+|nz|)},
+ * which makes the sum equal to the area for any orientation. The normal n of a phase at a face is the 3x3x3 Sobel
+ * gradient of that phase's indicator summed over the two voxels of the face (face-centred; scaled by the voxel size,
+ * so anisotropic voxels are handled), outward = minus the gradient. Faces on the outer boundary of the volume are not
+ * surface. Measured bias (SurfaceEstimatorTest): +0.2 % (r = 5) to +1.7 % (r = 30) on digital spheres, +0.9 to +2.0 %
+ * on cylinders of radius 6-40, 0 on axis-aligned planes; the residual comes from the 3x3x3 normals leaning towards
+ * the face's own axis.
+ * <p>
+ * The volume is cut into fixed chunks of Z slices, each with its own accumulator; the chunks do not depend on the
+ * number of threads, so merging the accumulators in chunk order gives identical sums for any thread count.
+ */
+final class SurfaceScan {
+
+    /** Slices per chunk (fixed, so that results do not depend on the thread count). */
+    static final int CHUNK = 8;
+
+    /** Codes of one Z plane ({@code x + nx * y}); may fill and return {@code scratch} or return stored data. */
+    interface Planes {
+        int[] plane(int z, int[] scratch);
+    }
+
+    /** Receives the faces of one chunk, in scan order. */
+    interface FaceSink {
+        /**
+         * The face between voxel (x, y, z) of code {@code a} and its neighbour one step up {@code axis} of code
+         * {@code b}; {@code na}/{@code nb} are the outward unit normals of a and b, {@code areaA}/{@code areaB} the
+         * estimated surface area (µm²) this face stands for on each side.
+         */
+        void face(int x, int y, int z, int axis, int a, int b, double[] na, double areaA, double[] nb, double areaB);
+    }
+
+    private SurfaceScan() {
+    }
+
+    /** Scans all faces; returns one sink per chunk of {@link #CHUNK} slices, in Z order. */
+    static <S extends FaceSink> List<S> run(int nx, int ny, int nz, double[] voxelUm, Planes planes,
+            Supplier<S> sinks, ExecutorService pool, Monitor monitor) {
+        List<Future<S>> futures = new ArrayList<>();
+        for (int z0 = 0; z0 < nz; z0 += CHUNK) {
+            int from = z0;
+            int to = Math.min(nz, z0 + CHUNK);
+            futures.add(pool.submit(() -> {
+                S sink = sinks.get();
+                new ChunkScan(nx, ny, nz, voxelUm, planes).scan(from, to, sink, monitor);
+                return sink;
+            }));
+        }
+        return Futures.awaitAll(futures, () -> monitor.worked(1));
+    }
+
+    /** Number of chunks {@link #run} reports progress for. */
+    static int chunks(int nz) {
+        return (nz + CHUNK - 1) / CHUNK;
+    }
+
+    /** Codes read from planes of unsigned bytes. */
+    static Planes ofBytes(byte[][] bytes) {
+        return (z, scratch) -> {
+            byte[] src = bytes[z];
+            for (int i = 0; i < src.length; i++) {
+                scratch[i] = src[i] & 0xff;
+            }
+            return scratch;
+        };
+    }
+
+    private static final class ChunkScan {
+        private final int nx;
+        private final int ny;
+        private final int nz;
+        private final double[] inverseVoxel;
+        private final double[] faceArea;
+        private final Planes source;
+        private final int[][] ring = new int[4][];
+        private final int[][] scratch = new int[4][];
+        private final int[] ringZ = { -1, -1, -1, -1 };
+        private final int[] rows = new int[3];
+        private final int[] xs = new int[3];
+
+        ChunkScan(int nx, int ny, int nz, double[] voxelUm, Planes source) {
+            this.nx = nx;
+            this.ny = ny;
+            this.nz = nz;
+            this.inverseVoxel = new double[] { 1 / voxelUm[0], 1 / voxelUm[1], 1 / voxelUm[2] };
+            this.faceArea = new double[] { voxelUm[1] * voxelUm[2], voxelUm[0] * voxelUm[2], voxelUm[0] * voxelUm[1] };
+            this.source = source;
+        }
+
+        /** Plane z clamped to the volume (edge planes repeat, so the Sobel indicator is flat across the border). */
+        private int[] plane(int z) {
+            int zc = Math.max(0, Math.min(nz - 1, z));
+            int slot = zc & 3;
+            if (ringZ[slot] != zc) {
+                if (scratch[slot] == null) {
+                    scratch[slot] = new int[nx * ny];
+                }
+                ring[slot] = source.plane(zc, scratch[slot]);
+                ringZ[slot] = zc;
+            }
+            return ring[slot];
+        }
+
+        void scan(int from, int to, FaceSink sink, Monitor monitor) {
+            double[] gA = new double[3];
+            double[] gB = new double[3];
+            double[] nA = new double[3];
+            double[] nB = new double[3];
+            for (int z = from; z < to; z++) {
+                if (monitor.isCanceled()) {
+                    throw new CanceledException();
+                }
+                int[] below = plane(z - 1);
+                int[] here = plane(z);
+                int[] above = plane(z + 1);
+                int[] above2 = plane(z + 2);
+                boolean hasAbove = z + 1 < nz;
+                for (int y = 0; y < ny; y++) {
+                    int row = y * nx;
+                    for (int x = 0; x < nx; x++) {
+                        int i = row + x;
+                        int a = here[i];
+                        for (int axis = 0; axis < 3; axis++) {
+                            int b;
+                            if (axis == 0) {
+                                if (x + 1 >= nx || (b = here[i + 1]) == a) {
+                                    continue;
+                                }
+                            } else if (axis == 1) {
+                                if (y + 1 >= ny || (b = here[i + nx]) == a) {
+                                    continue;
+                                }
+                            } else if (!hasAbove || (b = above[i]) == a) {
+                                continue;
+                            }
+                            // face-centred normals: gradients of both indicators summed over both voxels
+                            gA[0] = gA[1] = gA[2] = gB[0] = gB[1] = gB[2] = 0;
+                            sobel(a, b, below, here, above, x, y, gA, gB);
+                            if (axis == 0) {
+                                sobel(a, b, below, here, above, x + 1, y, gA, gB);
+                            } else if (axis == 1) {
+                                sobel(a, b, below, here, above, x, y + 1, gA, gB);
+                            } else {
+                                sobel(a, b, here, above, above2, x, y, gA, gB);
+                            }
+                            double areaA = outward(gA, axis, 1, nA);
+                            double areaB = outward(gB, axis, -1, nB);
+                            sink.face(x, y, z, axis, a, b, nA, areaA, nB, areaB);
+                        }
+                    }
+                }
+            }
+        }
+
+        /**
+         * Unit outward normal (minus the physical gradient) into {@code n}; returns the face's area share
+         * faceArea / |n|₁. A zero gradient (e.g. a one-voxel-thin sheet) falls back to the face's own direction.
+         */
+        private double outward(double[] g, int axis, int faceSign, double[] n) {
+            double gx = g[0] * inverseVoxel[0];
+            double gy = g[1] * inverseVoxel[1];
+            double gz = g[2] * inverseVoxel[2];
+            double norm = Math.sqrt(gx * gx + gy * gy + gz * gz);
+            if (norm == 0) {
+                n[0] = 0;
+                n[1] = 0;
+                n[2] = 0;
+                n[axis] = faceSign;
+                return faceArea[axis];
+            }
+            n[0] = -gx / norm;
+            n[1] = -gy / norm;
+            n[2] = -gz / norm;
+            return faceArea[axis] / (Math.abs(n[0]) + Math.abs(n[1]) + Math.abs(n[2]));
+        }
+
+        /**
+         * Adds the 3x3x3 Sobel gradients (voxel units) of the indicators "code == a" and "code == b" at (x, y) of
+         * plane {@code mid} to {@code gA} and {@code gB}; one sweep over the 27 neighbours serves both.
+         */
+        private void sobel(int a, int b, int[] low, int[] mid, int[] high, int x, int y, double[] gA, double[] gB) {
+            int x0 = x > 0 ? x - 1 : 0;
+            int x2 = x < nx - 1 ? x + 1 : nx - 1;
+            int[] rows = this.rows;
+            int[] xs = this.xs;
+            rows[0] = (y > 0 ? y - 1 : 0) * nx;
+            rows[1] = y * nx;
+            rows[2] = (y < ny - 1 ? y + 1 : ny - 1) * nx;
+            xs[0] = x0;
+            xs[1] = x;
+            xs[2] = x2;
+            int ax = 0, ay = 0, az = 0, bx = 0, by = 0, bz = 0;
+            for (int k = 0; k < 3; k++) {
+                int[] p = k == 0 ? low : k == 1 ? mid : high;
+                for (int j = 0; j < 3; j++) {
+                    int row = rows[j];
+                    for (int i = 0; i < 3; i++) {
+                        int code = p[row + xs[i]];
+                        if (code != a && code != b) {
+                            continue;
+                        }
+                        int wx = DERIVATIVE[i] * SMOOTH[j] * SMOOTH[k];
+                        int wy = SMOOTH[i] * DERIVATIVE[j] * SMOOTH[k];
+                        int wz = SMOOTH[i] * SMOOTH[j] * DERIVATIVE[k];
+                        if (code == a) {
+                            ax += wx;
+                            ay += wy;
+                            az += wz;
+                        } else {
+                            bx += wx;
+                            by += wy;
+                            bz += wz;
+                        }
+                    }
+                }
+            }
+            gA[0] += ax;
+            gA[1] += ay;
+            gA[2] += az;
+            gB[0] += bx;
+            gB[1] += by;
+            gB[2] += bz;
+        }
+    }
+
+    private static final int[] SMOOTH = { 1, 2, 1 };
+    private static final int[] DERIVATIVE = { -1, 0, 1 };
+}
