@@ -35,6 +35,7 @@ public final class ContactAnisotropy implements Analysis<ContactAnisotropySettin
     private static final int TOTAL = 0;
     private static final int TO_SE = 1;
     private static final int TO_VOID = 2;
+    private static final double COS_45 = Math.sqrt(0.5);
 
     @Override
     public OutputSpec configure(InputSpec inputs, ContactAnisotropySettings settings)
@@ -80,7 +81,7 @@ public final class ContactAnisotropy implements Analysis<ContactAnisotropySettin
             monitor.begin("Contact by polar angle", SurfaceScan.chunks(planes.nz));
             Polar polar = new Polar(bins, n, blocks, index, am, se, vo, axis, settings.binDegrees);
             for (Polar chunk : SurfaceScan.run(planes.nx, planes.ny, planes.nz, voxelUm,
-                    SurfaceScan.ofBytes(planes.planes), () -> new Polar(bins, n, blocks, index, am, se, vo, axis,
+                    SurfaceScan.ofBytes(planes.planes), 256, () -> new Polar(bins, n, blocks, index, am, se, vo, axis,
                             settings.binDegrees), pool, monitor)) {
                 polar.add(chunk);
             }
@@ -110,7 +111,7 @@ public final class ContactAnisotropy implements Analysis<ContactAnisotropySettin
         private final int se;
         private final int vo;
         private final int axis;
-        private final double binDegrees;
+        private final double[] cosUpperEdge;
 
         Polar(int bins, int n, Blocks blocks, int[] index, int am, int se, int vo, int axis, double binDegrees) {
             this.bins = bins;
@@ -121,7 +122,10 @@ public final class ContactAnisotropy implements Analysis<ContactAnisotropySettin
             this.se = se;
             this.vo = vo;
             this.axis = axis;
-            this.binDegrees = binDegrees;
+            cosUpperEdge = new double[bins];
+            for (int bin = 0; bin < bins; bin++) {
+                cosUpperEdge[bin] = Math.cos(Math.toRadians(Math.min(90, (bin + 1) * binDegrees)));
+            }
             byBin = new double[bins * n];
             blockBin = new double[Blocks.COUNT * bins * 3];
             blockHalf = new double[Blocks.COUNT * 2 * 3];
@@ -137,13 +141,22 @@ public final class ContactAnisotropy implements Analysis<ContactAnisotropySettin
             }
         }
 
+        @Override
+        public boolean wants(int a, int b) {
+            return a == am || b == am;
+        }
+
         private void add(int block, double[] normal, double area, int neighbour) {
-            double theta = Math.toDegrees(Math.acos(Math.min(1, Math.abs(normal[axis]))));
-            int bin = Math.min(bins - 1, (int) (theta / binDegrees));
+            // θ in bin k when cos θ > cos of the bin's upper edge (no acos per face)
+            double cos = Math.abs(normal[axis]);
+            int bin = 0;
+            while (bin < bins - 1 && cos <= cosUpperEdge[bin]) {
+                bin++;
+            }
             byBin[bin * n + index[neighbour]] += area;
             int cls = neighbour == se ? TO_SE : neighbour == vo ? TO_VOID : -1;
             int b = (block * bins + bin) * 3;
-            int h = (block * 2 + (theta < 45 ? 0 : 1)) * 3;
+            int h = (block * 2 + (cos > COS_45 ? 0 : 1)) * 3;
             blockBin[b + TOTAL] += area;
             blockHalf[h + TOTAL] += area;
             if (cls > 0) {

@@ -45,13 +45,18 @@ final class SurfaceScan {
          * estimated surface area (µm²) this face stands for on each side.
          */
         void face(int x, int y, int z, int axis, int a, int b, double[] na, double areaA, double[] nb, double areaB);
+
+        /** Whether faces between codes a and b matter (others skip the normal estimate). */
+        default boolean wants(int a, int b) {
+            return true;
+        }
     }
 
     private SurfaceScan() {
     }
 
-    /** Scans all faces; returns one sink per chunk of {@link #CHUNK} slices, in Z order. */
-    static <S extends FaceSink> List<S> run(int nx, int ny, int nz, double[] voxelUm, Planes planes,
+    /** Scans all faces of codes 0 .. codes-1; returns one sink per chunk of {@link #CHUNK} slices, in Z order. */
+    static <S extends FaceSink> List<S> run(int nx, int ny, int nz, double[] voxelUm, Planes planes, int codes,
             Supplier<S> sinks, ExecutorService pool, Monitor monitor) {
         List<Future<S>> futures = new ArrayList<>();
         for (int z0 = 0; z0 < nz; z0 += CHUNK) {
@@ -59,7 +64,7 @@ final class SurfaceScan {
             int to = Math.min(nz, z0 + CHUNK);
             futures.add(pool.submit(() -> {
                 S sink = sinks.get();
-                new ChunkScan(nx, ny, nz, voxelUm, planes).scan(from, to, sink, monitor);
+                new ChunkScan(nx, ny, nz, voxelUm, planes, codes).scan(from, to, sink, monitor);
                 return sink;
             }));
         }
@@ -92,10 +97,11 @@ final class SurfaceScan {
         private final int[][] ring = new int[4][];
         private final int[][] scratch = new int[4][];
         private final int[] ringZ = { -1, -1, -1, -1 };
-        private final int[] rows = new int[3];
-        private final int[] xs = new int[3];
+        /** Per code: 1 for code a, 2^16 for code b, 0 otherwise (set around each gradient). */
+        private final int[] indicators;
 
-        ChunkScan(int nx, int ny, int nz, double[] voxelUm, Planes source) {
+        ChunkScan(int nx, int ny, int nz, double[] voxelUm, Planes source, int codes) {
+            this.indicators = new int[codes];
             this.nx = nx;
             this.ny = ny;
             this.nz = nz;
@@ -119,10 +125,6 @@ final class SurfaceScan {
         }
 
         void scan(int from, int to, FaceSink sink, Monitor monitor) {
-            double[] gA = new double[3];
-            double[] gB = new double[3];
-            double[] nA = new double[3];
-            double[] nB = new double[3];
             for (int z = from; z < to; z++) {
                 if (monitor.isCanceled()) {
                     throw new CanceledException();
@@ -134,39 +136,53 @@ final class SurfaceScan {
                 boolean hasAbove = z + 1 < nz;
                 for (int y = 0; y < ny; y++) {
                     int row = y * nx;
+                    boolean lastRow = y + 1 >= ny;
                     for (int x = 0; x < nx; x++) {
                         int i = row + x;
                         int a = here[i];
-                        for (int axis = 0; axis < 3; axis++) {
-                            int b;
-                            if (axis == 0) {
-                                if (x + 1 >= nx || (b = here[i + 1]) == a) {
-                                    continue;
-                                }
-                            } else if (axis == 1) {
-                                if (y + 1 >= ny || (b = here[i + nx]) == a) {
-                                    continue;
-                                }
-                            } else if (!hasAbove || (b = above[i]) == a) {
-                                continue;
-                            }
-                            // face-centred normals: gradients of both indicators summed over both voxels
-                            gA[0] = gA[1] = gA[2] = gB[0] = gB[1] = gB[2] = 0;
-                            sobel(a, b, below, here, above, x, y, gA, gB);
-                            if (axis == 0) {
-                                sobel(a, b, below, here, above, x + 1, y, gA, gB);
-                            } else if (axis == 1) {
-                                sobel(a, b, below, here, above, x, y + 1, gA, gB);
-                            } else {
-                                sobel(a, b, here, above, above2, x, y, gA, gB);
-                            }
-                            double areaA = outward(gA, axis, 1, nA);
-                            double areaB = outward(gB, axis, -1, nB);
-                            sink.face(x, y, z, axis, a, b, nA, areaA, nB, areaB);
+                        // most voxels sit inside a phase: one combined test before the per-face work
+                        if (x + 1 < nx && !lastRow && hasAbove && here[i + 1] == a && here[i + nx] == a
+                                && above[i] == a) {
+                            continue;
+                        }
+                        if (x + 1 < nx && here[i + 1] != a) {
+                            face(sink, below, here, above, above2, x, y, z, 0, a, here[i + 1]);
+                        }
+                        if (!lastRow && here[i + nx] != a) {
+                            face(sink, below, here, above, above2, x, y, z, 1, a, here[i + nx]);
+                        }
+                        if (hasAbove && above[i] != a) {
+                            face(sink, below, here, above, above2, x, y, z, 2, a, above[i]);
                         }
                     }
                 }
             }
+        }
+
+        private final double[] gA = new double[3];
+        private final double[] gB = new double[3];
+        private final double[] nA = new double[3];
+        private final double[] nB = new double[3];
+
+        /** The face between (x, y, z) of code a and its neighbour of code b one step up {@code axis}. */
+        private void face(FaceSink sink, int[] below, int[] here, int[] above, int[] above2, int x, int y, int z,
+                int axis, int a, int b) {
+            if (!sink.wants(a, b)) {
+                return;
+            }
+            // face-centred normals: gradients of both indicators summed over both voxels
+            gA[0] = gA[1] = gA[2] = gB[0] = gB[1] = gB[2] = 0;
+            sobel(a, b, below, here, above, x, y, gA, gB);
+            if (axis == 0) {
+                sobel(a, b, below, here, above, x + 1, y, gA, gB);
+            } else if (axis == 1) {
+                sobel(a, b, below, here, above, x, y + 1, gA, gB);
+            } else {
+                sobel(a, b, here, above, above2, x, y, gA, gB);
+            }
+            double areaA = outward(gA, axis, 1, nA);
+            double areaB = outward(gB, axis, -1, nB);
+            sink.face(x, y, z, axis, a, b, nA, areaA, nB, areaB);
         }
 
         /**
@@ -198,48 +214,45 @@ final class SurfaceScan {
         private void sobel(int a, int b, int[] low, int[] mid, int[] high, int x, int y, double[] gA, double[] gB) {
             int x0 = x > 0 ? x - 1 : 0;
             int x2 = x < nx - 1 ? x + 1 : nx - 1;
-            int[] rows = this.rows;
-            int[] xs = this.xs;
-            rows[0] = (y > 0 ? y - 1 : 0) * nx;
-            rows[1] = y * nx;
-            rows[2] = (y < ny - 1 ? y + 1 : ny - 1) * nx;
-            xs[0] = x0;
-            xs[1] = x;
-            xs[2] = x2;
-            int ax = 0, ay = 0, az = 0, bx = 0, by = 0, bz = 0;
+            int r0 = (y > 0 ? y - 1 : 0) * nx;
+            int r1 = y * nx;
+            int r2 = (y < ny - 1 ? y + 1 : ny - 1) * nx;
+            // per row: smoothed sum (1,2,1) and difference (right - left) of each indicator, packed as
+            // a-part in the low 16 bits and b-part in the high 16 bits (all partial sums stay below 2^15)
+            // table lookups instead of compares: boundary data make branches unpredictable
+            indicators[a] = 1;
+            indicators[b] = 1 << 16;
+            long ax = 0, ay = 0, az = 0;
             for (int k = 0; k < 3; k++) {
                 int[] p = k == 0 ? low : k == 1 ? mid : high;
-                for (int j = 0; j < 3; j++) {
-                    int row = rows[j];
-                    for (int i = 0; i < 3; i++) {
-                        int code = p[row + xs[i]];
-                        if (code != a && code != b) {
-                            continue;
-                        }
-                        int wx = DERIVATIVE[i] * SMOOTH[j] * SMOOTH[k];
-                        int wy = SMOOTH[i] * DERIVATIVE[j] * SMOOTH[k];
-                        int wz = SMOOTH[i] * SMOOTH[j] * DERIVATIVE[k];
-                        if (code == a) {
-                            ax += wx;
-                            ay += wy;
-                            az += wz;
-                        } else {
-                            bx += wx;
-                            by += wy;
-                            bz += wz;
-                        }
-                    }
-                }
+                int wz = k == 1 ? 2 : 1;
+                int s0 = smooth(p, r0 + x0, r0 + x, r0 + x2);
+                int s1 = smooth(p, r1 + x0, r1 + x, r1 + x2);
+                int s2 = smooth(p, r2 + x0, r2 + x, r2 + x2);
+                int d = diff(p, r0 + x0, r0 + x2) + 2 * diff(p, r1 + x0, r1 + x2)
+                        + diff(p, r2 + x0, r2 + x2);
+                ax += wz * d;
+                ay += wz * (s2 - s0);
+                int planeSum = s0 + 2 * s1 + s2;
+                az += k == 0 ? -planeSum : k == 2 ? planeSum : 0;
             }
-            gA[0] += ax;
-            gA[1] += ay;
-            gA[2] += az;
-            gB[0] += bx;
-            gB[1] += by;
-            gB[2] += bz;
+            indicators[a] = 0;
+            indicators[b] = 0;
+            gA[0] += (short) ax;
+            gA[1] += (short) ay;
+            gA[2] += (short) az;
+            gB[0] += (ax - (short) ax) >> 16;
+            gB[1] += (ay - (short) ay) >> 16;
+            gB[2] += (az - (short) az) >> 16;
+        }
+
+        private int smooth(int[] p, int i0, int i1, int i2) {
+            int[] both = indicators;
+            return both[p[i0]] + 2 * both[p[i1]] + both[p[i2]];
+        }
+
+        private int diff(int[] p, int i0, int i2) {
+            return indicators[p[i2]] - indicators[p[i0]];
         }
     }
-
-    private static final int[] SMOOTH = { 1, 2, 1 };
-    private static final int[] DERIVATIVE = { -1, 0, 1 };
 }
