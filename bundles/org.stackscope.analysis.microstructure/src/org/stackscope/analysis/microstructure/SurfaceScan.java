@@ -29,6 +29,9 @@ import org.stackscope.core.concurrent.Futures;
  */
 final class SurfaceScan {
 
+    private static final int UNKNOWN = -1;
+    private static final int TWO_CODES = 1 << 24;
+
     /** Slices per chunk (fixed, so that results do not depend on the thread count). */
     static final int CHUNK = 8;
 
@@ -97,6 +100,11 @@ final class SurfaceScan {
         private final int[][] ring = new int[4][];
         private final int[][] scratch = new int[4][];
         private final int[] ringZ = { -1, -1, -1, -1 };
+        /** Per ring plane and voxel: its own code's Sobel gradient, packed by {@link #pack}, or UNKNOWN. */
+        private final int[][] own = new int[4][];
+        private final int[] sa = new int[3];
+        private final int[] sb = new int[3];
+        private int count;
         /** Per code: 1 for code a, 2^16 for code b, 0 otherwise (set around each gradient). */
         private final int[] indicators;
 
@@ -110,6 +118,10 @@ final class SurfaceScan {
             this.source = source;
         }
 
+        private int slot(int z) {
+            return Math.max(0, Math.min(nz - 1, z)) & 3;
+        }
+
         /** Plane z clamped to the volume (edge planes repeat, so the Sobel indicator is flat across the border). */
         private int[] plane(int z) {
             int zc = Math.max(0, Math.min(nz - 1, z));
@@ -120,6 +132,10 @@ final class SurfaceScan {
                 }
                 ring[slot] = source.plane(zc, scratch[slot]);
                 ringZ[slot] = zc;
+                if (own[slot] == null) {
+                    own[slot] = new int[nx * ny];
+                }
+                java.util.Arrays.fill(own[slot], UNKNOWN);
             }
             return ring[slot];
         }
@@ -146,13 +162,13 @@ final class SurfaceScan {
                             continue;
                         }
                         if (x + 1 < nx && here[i + 1] != a) {
-                            face(sink, below, here, above, above2, x, y, z, 0, a, here[i + 1]);
+                            face(sink, below, here, above, above2, x, y, z, i, 0, a, here[i + 1]);
                         }
                         if (!lastRow && here[i + nx] != a) {
-                            face(sink, below, here, above, above2, x, y, z, 1, a, here[i + nx]);
+                            face(sink, below, here, above, above2, x, y, z, i, 1, a, here[i + nx]);
                         }
                         if (hasAbove && above[i] != a) {
-                            face(sink, below, here, above, above2, x, y, z, 2, a, above[i]);
+                            face(sink, below, here, above, above2, x, y, z, i, 2, a, above[i]);
                         }
                     }
                 }
@@ -164,25 +180,69 @@ final class SurfaceScan {
         private final double[] nA = new double[3];
         private final double[] nB = new double[3];
 
-        /** The face between (x, y, z) of code a and its neighbour of code b one step up {@code axis}. */
+        /** The face between voxel i = (x, y, z) of code a and its neighbour of code b one step up {@code axis}. */
         private void face(FaceSink sink, int[] below, int[] here, int[] above, int[] above2, int x, int y, int z,
-                int axis, int a, int b) {
+                int i, int axis, int a, int b) {
             if (!sink.wants(a, b)) {
                 return;
             }
-            // face-centred normals: gradients of both indicators summed over both voxels
-            gA[0] = gA[1] = gA[2] = gB[0] = gB[1] = gB[2] = 0;
-            sobel(a, b, below, here, above, x, y, gA, gB);
-            if (axis == 0) {
-                sobel(a, b, below, here, above, x + 1, y, gA, gB);
-            } else if (axis == 1) {
-                sobel(a, b, below, here, above, x, y + 1, gA, gB);
+            // face-centred normals: the gradients of both indicators summed over both voxels of the face
+            int[] ownP = own[slot(z)];
+            int op = ownP[i];
+            if (op == UNKNOWN) {
+                sweep(a, b, below, here, above, x, y);
+                op = ownP[i] = pack();
+            }
+            int[] ownQ = axis == 2 ? own[slot(z + 1)] : ownP;
+            int q = axis == 0 ? i + 1 : axis == 1 ? i + nx : i;
+            int oq = ownQ[q];
+            if (oq == UNKNOWN) {
+                sweepQ(b, a, below, here, above, above2, x, y, axis);
+                oq = ownQ[q] = pack();
+            }
+            if ((op & oq & TWO_CODES) != 0) {
+                // only codes a and b around both voxels: each indicator's gradient is minus the other's
+                for (int k = 0; k < 3; k++) {
+                    int shift = 8 * k;
+                    gA[k] = ((op >> shift) & 0xff) - ((oq >> shift) & 0xff);
+                    gB[k] = -gA[k];
+                }
             } else {
-                sobel(a, b, here, above, above2, x, y, gA, gB);
+                sweep(a, b, below, here, above, x, y);
+                gA[0] = sa[0];
+                gA[1] = sa[1];
+                gA[2] = sa[2];
+                gB[0] = sb[0];
+                gB[1] = sb[1];
+                gB[2] = sb[2];
+                sweepQ(a, b, below, here, above, above2, x, y, axis);
+                gA[0] += sa[0];
+                gA[1] += sa[1];
+                gA[2] += sa[2];
+                gB[0] += sb[0];
+                gB[1] += sb[1];
+                gB[2] += sb[2];
             }
             double areaA = outward(gA, axis, 1, nA);
             double areaB = outward(gB, axis, -1, nB);
             sink.face(x, y, z, axis, a, b, nA, areaA, nB, areaB);
+        }
+
+        /** {@link #sweep} at the voxel one step up {@code axis} from (x, y) of plane {@code here}. */
+        private void sweepQ(int c, int partner, int[] below, int[] here, int[] above, int[] above2, int x, int y,
+                int axis) {
+            if (axis == 0) {
+                sweep(c, partner, below, here, above, x + 1, y);
+            } else if (axis == 1) {
+                sweep(c, partner, below, here, above, x, y + 1);
+            } else {
+                sweep(c, partner, here, above, above2, x, y);
+            }
+        }
+
+        /** The last sweep's gradient of its first code, with the flag "no third code around", as one int. */
+        private int pack() {
+            return (sa[0] + 64) | (sa[1] + 64) << 8 | (sa[2] + 64) << 16 | (count == 27 ? TWO_CODES : 0);
         }
 
         /**
@@ -208,42 +268,48 @@ final class SurfaceScan {
         }
 
         /**
-         * Adds the 3x3x3 Sobel gradients (voxel units) of the indicators "code == a" and "code == b" at (x, y) of
-         * plane {@code mid} to {@code gA} and {@code gB}; one sweep over the 27 neighbours serves both.
+         * 3x3x3 Sobel gradients (voxel units) of the indicators "code == c" and "code == partner" at (x, y) of plane
+         * {@code mid} into {@link #sa} and {@link #sb}, and into {@link #count} how many of the 27 neighbours hold
+         * either code; one sweep serves both.
          */
-        private void sobel(int a, int b, int[] low, int[] mid, int[] high, int x, int y, double[] gA, double[] gB) {
+        private void sweep(int c, int partner, int[] low, int[] mid, int[] high, int x, int y) {
             int x0 = x > 0 ? x - 1 : 0;
             int x2 = x < nx - 1 ? x + 1 : nx - 1;
             int r0 = (y > 0 ? y - 1 : 0) * nx;
             int r1 = y * nx;
             int r2 = (y < ny - 1 ? y + 1 : ny - 1) * nx;
-            // per row: smoothed sum (1,2,1) and difference (right - left) of each indicator, packed as
-            // a-part in the low 16 bits and b-part in the high 16 bits (all partial sums stay below 2^15)
-            // table lookups instead of compares: boundary data make branches unpredictable
-            indicators[a] = 1;
-            indicators[b] = 1 << 16;
-            long ax = 0, ay = 0, az = 0;
+            // table lookups instead of compares (boundary data make branches unpredictable); the two indicators
+            // are packed as c in the low 16 bits and partner in the high 16 bits (partial sums stay below 2^15)
+            indicators[c] = 1;
+            indicators[partner] = 1 << 16;
+            int gx = 0, gy = 0, gz = 0, n = 0;
             for (int k = 0; k < 3; k++) {
                 int[] p = k == 0 ? low : k == 1 ? mid : high;
                 int wz = k == 1 ? 2 : 1;
                 int s0 = smooth(p, r0 + x0, r0 + x, r0 + x2);
                 int s1 = smooth(p, r1 + x0, r1 + x, r1 + x2);
                 int s2 = smooth(p, r2 + x0, r2 + x, r2 + x2);
-                int d = diff(p, r0 + x0, r0 + x2) + 2 * diff(p, r1 + x0, r1 + x2)
-                        + diff(p, r2 + x0, r2 + x2);
-                ax += wz * d;
-                ay += wz * (s2 - s0);
+                gx += wz * (diff(p, r0 + x0, r0 + x2) + 2 * diff(p, r1 + x0, r1 + x2) + diff(p, r2 + x0, r2 + x2));
+                gy += wz * (s2 - s0);
                 int planeSum = s0 + 2 * s1 + s2;
-                az += k == 0 ? -planeSum : k == 2 ? planeSum : 0;
+                gz += k == 0 ? -planeSum : k == 2 ? planeSum : 0;
+                n += count(p, r0 + x0, r0 + x, r0 + x2) + count(p, r1 + x0, r1 + x, r1 + x2)
+                        + count(p, r2 + x0, r2 + x, r2 + x2);
             }
-            indicators[a] = 0;
-            indicators[b] = 0;
-            gA[0] += (short) ax;
-            gA[1] += (short) ay;
-            gA[2] += (short) az;
-            gB[0] += (ax - (short) ax) >> 16;
-            gB[1] += (ay - (short) ay) >> 16;
-            gB[2] += (az - (short) az) >> 16;
+            indicators[c] = 0;
+            indicators[partner] = 0;
+            sa[0] = (short) gx;
+            sa[1] = (short) gy;
+            sa[2] = (short) gz;
+            sb[0] = (gx - (short) gx) >> 16;
+            sb[1] = (gy - (short) gy) >> 16;
+            sb[2] = (gz - (short) gz) >> 16;
+            count = (short) n + ((n - (short) n) >> 16);
+        }
+
+        private int count(int[] p, int i0, int i1, int i2) {
+            int[] both = indicators;
+            return both[p[i0]] + both[p[i1]] + both[p[i2]];
         }
 
         private int smooth(int[] p, int i0, int i1, int i2) {
