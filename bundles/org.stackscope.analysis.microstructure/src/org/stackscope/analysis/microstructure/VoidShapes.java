@@ -17,7 +17,10 @@ import org.stackscope.core.concurrent.Futures;
  */
 final class VoidShapes {
 
-    /** Per void: voxel count, centroid (voxel index units), semi-axes of the equivalent ellipsoid (µm, a >= b >= c), and the unit minor axis. */
+    /**
+     * Per void: voxel count, centroid (voxel index units), semi-axes of the equivalent ellipsoid (µm, a >= b >= c),
+     * the unit minor axis, and whether it touches the volume border.
+     */
     final long[] voxels;
     final double[][] centroid;
     final double[][] semiAxesUm;

@@ -135,6 +135,9 @@ class ContactAnisotropyTest {
         AnalysisException e = assertThrows(AnalysisException.class, () -> new ContactAnisotropy().run(
                 Phantoms.inputs(v), new ContactAnisotropySettings(), Monitor.NONE));
         assertTrue(e.getMessage().contains("phantom.tif") && e.getMessage().contains("AM"), e.getMessage());
+        Volume grey = Phantoms.volume(16, 16, 4, (x, y, z) -> (x + 16 * y) % 200);
+        assertTrue(assertThrows(AnalysisException.class, () -> new Contact().run(Phantoms.inputs(grey),
+                new ContactSettings(), Monitor.NONE)).getMessage().contains("segment it first"));
         assertThrows(CanceledException.class, () -> new Contact().run(Phantoms.inputs(v), new ContactSettings(),
                 Monitor.cancelable(() -> true)));
     }

@@ -28,18 +28,7 @@ public final class ContactBench {
         int nx = args.length > 0 ? Integer.parseInt(args[0]) : 512;
         int ny = args.length > 1 ? Integer.parseInt(args[1]) : 512;
         int nz = args.length > 2 ? Integer.parseInt(args[2]) : 256;
-        PlanarImg<UnsignedByteType, ByteArray> img = PlanarImgs.unsignedBytes(nx, ny, nz);
-        SplittableRandom random = new SplittableRandom(3);
-        for (int z = 0; z < nz; z++) {
-            java.util.Arrays.fill(img.getPlane(z).getCurrentStorageArray(), (byte) 1);
-        }
-        double box = (double) nx * ny * nz;
-        spheres(img, random, 8, 2, Math.round(0.6 * box / (4.19 * 512)));
-        spheres(img, random, 3, 3, Math.round(0.05 * box / (4.19 * 27)));
-        spheres(img, random, 4, 0, Math.round(0.05 * box / (4.19 * 64)));
-        LabelVolume labels = new LabelVolume(new Volume(img, "uint8", new double[] { 1, 1, 1 }, Axis.Z, Map.of()),
-                Map.of(0, "VOID", 1, "SE", 2, "AM", 3, "CARBON"));
-        var inputs = Phantoms.inputs(labels);
+        var inputs = Phantoms.inputs(composite(nx, ny, nz));
         for (int threads : new int[] { 1, Runtime.getRuntime().availableProcessors() }) {
             ContactSettings cs = new ContactSettings();
             cs.threads = threads;
@@ -74,8 +63,23 @@ public final class ContactBench {
                 r.metrics().get("contact.AM_VOID.fraction").value());
     }
 
+    /** SE matrix (1) with random AM (2, r = 8, ~45 %), carbon (3, r = 3) and void (0, r = 4) spheres; 1 µm voxels. */
+    static LabelVolume composite(int nx, int ny, int nz) {
+        PlanarImg<UnsignedByteType, ByteArray> img = PlanarImgs.unsignedBytes(nx, ny, nz);
+        SplittableRandom random = new SplittableRandom(3);
+        for (int z = 0; z < nz; z++) {
+            java.util.Arrays.fill(img.getPlane(z).getCurrentStorageArray(), (byte) 1);
+        }
+        double box = (double) nx * ny * nz;
+        spheres(img, random, 8, 2, Math.round(0.6 * box / (4.19 * 512)));
+        spheres(img, random, 3, 3, Math.round(0.05 * box / (4.19 * 27)));
+        spheres(img, random, 4, 0, Math.round(0.05 * box / (4.19 * 64)));
+        return new LabelVolume(new Volume(img, "uint8", new double[] { 1, 1, 1 }, Axis.Z, Map.of()),
+                Map.of(0, "VOID", 1, "SE", 2, "AM", 3, "CARBON"));
+    }
+
     /** Process CPU time (ns) through the platform MBean server (no com.sun import). */
-    private static long cpu() throws Exception {
+    static long cpu() throws Exception {
         return (Long) java.lang.management.ManagementFactory.getPlatformMBeanServer().getAttribute(
                 new javax.management.ObjectName("java.lang:type=OperatingSystem"), "ProcessCpuTime");
     }
