@@ -202,12 +202,18 @@ final class SurfaceScan {
                 oq = ownQ[q] = pack();
             }
             if ((op & oq & TWO_CODES) != 0) {
-                // only codes a and b around both voxels: each indicator's gradient is minus the other's
+                // only codes a and b around both voxels: each indicator's gradient is minus the other's, so b's
+                // normal is minus a's and both sides get the same area
                 for (int k = 0; k < 3; k++) {
                     int shift = 8 * k;
                     gA[k] = ((op >> shift) & 0xff) - ((oq >> shift) & 0xff);
-                    gB[k] = -gA[k];
                 }
+                double area = outward(gA, axis, 1, nA);
+                nB[0] = -nA[0];
+                nB[1] = -nA[1];
+                nB[2] = -nA[2];
+                sink.face(x, y, z, axis, a, b, nA, area, nB, area);
+                return;
             } else {
                 sweep(a, b, below, here, above, x, y);
                 gA[0] = sa[0];
