@@ -1,0 +1,323 @@
+package org.stackscope.analysis.microstructure;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+import java.util.function.Supplier;
+
+import org.stackscope.core.api.CanceledException;
+import org.stackscope.core.api.Monitor;
+import org.stackscope.core.concurrent.Futures;
+
+/**
+ * One pass over every voxel face that separates two different codes (phase labels or particle ids), giving each side
+ * of the face its outward unit normal and its share of surface area.
+ * <p>
+ * <b>Surface estimator (normal-weighted face count).</b> Counting boundary faces measures, for a surface element of
+ * area dA and unit normal n, its three axis projections {@code (|nx|+|ny|+|nz|) dA}: 1.5 dA on average over a
+ * sphere, hence the +50 % of raw face counting. Each face is therefore weighted by {@code 1 / (|nx|+|ny|+|nz|)},
+ * which makes the sum equal to the area for any orientation. The normal n of a phase at a face is the 3x3x3 Sobel
+ * gradient of that phase's indicator summed over the two voxels of the face (face-centred; scaled by the voxel size,
+ * so anisotropic voxels are handled), outward = minus the gradient. Faces on the outer boundary of the volume are not
+ * surface. Measured bias (SurfaceEstimatorTest): +1.3 % (r = 5) to +1.7 % (r = 30) on digital spheres, +1.5 % on PuMA's
+ * sphere r = 40, +0.9 to +2.0 % on cylinders of radius 6-40, 0 on axis-aligned planes; the residual comes from the
+ * 3x3x3 normals leaning towards the face's own axis. Where only the face's two codes occur around both of its
+ * voxels, each indicator's gradient is minus the other's, so each voxel's own gradient is computed once and cached.
+ * <p>
+ * The volume is cut into fixed chunks of Z slices, each with its own accumulator; the chunks do not depend on the
+ * number of threads, so merging the accumulators in chunk order gives identical sums for any thread count.
+ */
+final class SurfaceScan {
+
+    private static final int UNKNOWN = -1;
+    private static final int TWO_CODES = 1 << 24;
+
+    /** Slices per chunk (fixed, so that results do not depend on the thread count). */
+    static final int CHUNK = 8;
+
+    /** Codes of one Z plane ({@code x + nx * y}); may fill and return {@code scratch} or return stored data. */
+    interface Planes {
+        int[] plane(int z, int[] scratch);
+    }
+
+    /** Receives the faces of one chunk, in scan order. */
+    interface FaceSink {
+        /**
+         * The face between voxel (x, y, z) of code {@code a} and its neighbour one step up {@code axis} of code
+         * {@code b}; {@code na}/{@code nb} are the outward unit normals of a and b, {@code areaA}/{@code areaB} the
+         * estimated surface area (µm²) this face stands for on each side.
+         */
+        void face(int x, int y, int z, int axis, int a, int b, double[] na, double areaA, double[] nb, double areaB);
+
+        /** Whether faces between codes a and b matter (others skip the normal estimate). */
+        default boolean wants(int a, int b) {
+            return true;
+        }
+    }
+
+    private SurfaceScan() {
+    }
+
+    /** Scans all faces of codes 0 .. codes-1; returns one sink per chunk of {@link #CHUNK} slices, in Z order. */
+    static <S extends FaceSink> List<S> run(int nx, int ny, int nz, double[] voxelUm, Planes planes, int codes,
+            Supplier<S> sinks, ExecutorService pool, Monitor monitor) {
+        List<Future<S>> futures = new ArrayList<>();
+        for (int z0 = 0; z0 < nz; z0 += CHUNK) {
+            int from = z0;
+            int to = Math.min(nz, z0 + CHUNK);
+            futures.add(pool.submit(() -> {
+                S sink = sinks.get();
+                new ChunkScan(nx, ny, nz, voxelUm, planes, codes).scan(from, to, sink, monitor);
+                return sink;
+            }));
+        }
+        return Futures.awaitAll(futures, () -> monitor.worked(1));
+    }
+
+    /** Number of chunks {@link #run} reports progress for. */
+    static int chunks(int nz) {
+        return (nz + CHUNK - 1) / CHUNK;
+    }
+
+    /** Codes read from planes of unsigned bytes. */
+    static Planes ofBytes(byte[][] bytes) {
+        return (z, scratch) -> {
+            byte[] src = bytes[z];
+            for (int i = 0; i < src.length; i++) {
+                scratch[i] = src[i] & 0xff;
+            }
+            return scratch;
+        };
+    }
+
+    private static final class ChunkScan {
+        private final int nx;
+        private final int ny;
+        private final int nz;
+        private final double[] inverseVoxel;
+        private final double[] faceArea;
+        private final Planes source;
+        private final int[][] ring = new int[4][];
+        private final int[][] scratch = new int[4][];
+        private final int[] ringZ = { -1, -1, -1, -1 };
+        /** Per ring plane and voxel: its own code's Sobel gradient, packed by {@link #pack}, or UNKNOWN. */
+        private final int[][] own = new int[4][];
+        private final int[] sa = new int[3];
+        private final int[] sb = new int[3];
+        private boolean twoCodes;
+        /** Per code: 1 for code a, 2^16 for code b, 0 otherwise (set around each gradient). */
+        private final int[] indicators;
+
+        ChunkScan(int nx, int ny, int nz, double[] voxelUm, Planes source, int codes) {
+            this.indicators = new int[codes];
+            this.nx = nx;
+            this.ny = ny;
+            this.nz = nz;
+            this.inverseVoxel = new double[] { 1 / voxelUm[0], 1 / voxelUm[1], 1 / voxelUm[2] };
+            this.faceArea = new double[] { voxelUm[1] * voxelUm[2], voxelUm[0] * voxelUm[2], voxelUm[0] * voxelUm[1] };
+            this.source = source;
+        }
+
+        private int slot(int z) {
+            return Math.max(0, Math.min(nz - 1, z)) & 3;
+        }
+
+        /** Plane z clamped to the volume (edge planes repeat, so the Sobel indicator is flat across the border). */
+        private int[] plane(int z) {
+            int zc = Math.max(0, Math.min(nz - 1, z));
+            int slot = zc & 3;
+            if (ringZ[slot] != zc) {
+                if (scratch[slot] == null) {
+                    scratch[slot] = new int[nx * ny];
+                }
+                ring[slot] = source.plane(zc, scratch[slot]);
+                ringZ[slot] = zc;
+                if (own[slot] == null) {
+                    own[slot] = new int[nx * ny];
+                }
+                java.util.Arrays.fill(own[slot], UNKNOWN);
+            }
+            return ring[slot];
+        }
+
+        void scan(int from, int to, FaceSink sink, Monitor monitor) {
+            for (int z = from; z < to; z++) {
+                if (monitor.isCanceled()) {
+                    throw new CanceledException();
+                }
+                int[] below = plane(z - 1);
+                int[] here = plane(z);
+                int[] above = plane(z + 1);
+                int[] above2 = plane(z + 2);
+                boolean hasAbove = z + 1 < nz;
+                for (int y = 0; y < ny; y++) {
+                    int row = y * nx;
+                    boolean lastRow = y + 1 >= ny;
+                    for (int x = 0; x < nx; x++) {
+                        int i = row + x;
+                        int a = here[i];
+                        // most voxels sit inside a phase: one combined test before the per-face work
+                        if (x + 1 < nx && !lastRow && hasAbove && here[i + 1] == a && here[i + nx] == a
+                                && above[i] == a) {
+                            continue;
+                        }
+                        if (x + 1 < nx && here[i + 1] != a) {
+                            face(sink, below, here, above, above2, x, y, z, i, 0, a, here[i + 1]);
+                        }
+                        if (!lastRow && here[i + nx] != a) {
+                            face(sink, below, here, above, above2, x, y, z, i, 1, a, here[i + nx]);
+                        }
+                        if (hasAbove && above[i] != a) {
+                            face(sink, below, here, above, above2, x, y, z, i, 2, a, above[i]);
+                        }
+                    }
+                }
+            }
+        }
+
+        private final double[] gA = new double[3];
+        private final double[] gB = new double[3];
+        private final double[] nA = new double[3];
+        private final double[] nB = new double[3];
+
+        /** The face between voxel i = (x, y, z) of code a and its neighbour of code b one step up {@code axis}. */
+        private void face(FaceSink sink, int[] below, int[] here, int[] above, int[] above2, int x, int y, int z,
+                int i, int axis, int a, int b) {
+            if (!sink.wants(a, b)) {
+                return;
+            }
+            // face-centred normals: the gradients of both indicators summed over both voxels of the face
+            int[] ownP = own[slot(z)];
+            int op = ownP[i];
+            if (op == UNKNOWN) {
+                sweep(a, b, below, here, above, x, y);
+                op = ownP[i] = pack();
+            }
+            int[] ownQ = axis == 2 ? own[slot(z + 1)] : ownP;
+            int q = axis == 0 ? i + 1 : axis == 1 ? i + nx : i;
+            int oq = ownQ[q];
+            if (oq == UNKNOWN) {
+                sweepQ(b, a, below, here, above, above2, x, y, axis);
+                oq = ownQ[q] = pack();
+            }
+            if ((op & oq & TWO_CODES) != 0) {
+                // only codes a and b around both voxels: each indicator's gradient is minus the other's, so b's
+                // normal is minus a's and both sides get the same area
+                for (int k = 0; k < 3; k++) {
+                    int shift = 8 * k;
+                    gA[k] = ((op >> shift) & 0xff) - ((oq >> shift) & 0xff);
+                }
+                double area = outward(gA, axis, 1, nA);
+                nB[0] = -nA[0];
+                nB[1] = -nA[1];
+                nB[2] = -nA[2];
+                sink.face(x, y, z, axis, a, b, nA, area, nB, area);
+                return;
+            } else {
+                sweep(a, b, below, here, above, x, y);
+                gA[0] = sa[0];
+                gA[1] = sa[1];
+                gA[2] = sa[2];
+                gB[0] = sb[0];
+                gB[1] = sb[1];
+                gB[2] = sb[2];
+                sweepQ(a, b, below, here, above, above2, x, y, axis);
+                gA[0] += sa[0];
+                gA[1] += sa[1];
+                gA[2] += sa[2];
+                gB[0] += sb[0];
+                gB[1] += sb[1];
+                gB[2] += sb[2];
+            }
+            double areaA = outward(gA, axis, 1, nA);
+            double areaB = outward(gB, axis, -1, nB);
+            sink.face(x, y, z, axis, a, b, nA, areaA, nB, areaB);
+        }
+
+        /** {@link #sweep} at the voxel one step up {@code axis} from (x, y) of plane {@code here}. */
+        private void sweepQ(int c, int partner, int[] below, int[] here, int[] above, int[] above2, int x, int y,
+                int axis) {
+            if (axis == 0) {
+                sweep(c, partner, below, here, above, x + 1, y);
+            } else if (axis == 1) {
+                sweep(c, partner, below, here, above, x, y + 1);
+            } else {
+                sweep(c, partner, here, above, above2, x, y);
+            }
+        }
+
+        /** The last sweep's gradient of its first code, with the flag "no third code around", as one int. */
+        private int pack() {
+            return (sa[0] + 64) | (sa[1] + 64) << 8 | (sa[2] + 64) << 16 | (twoCodes ? TWO_CODES : 0);
+        }
+
+        /**
+         * Unit outward normal (minus the physical gradient) into {@code n}; returns the face's area share
+         * faceArea / |n|₁. A zero gradient (e.g. a one-voxel-thin sheet) falls back to the face's own direction.
+         */
+        private double outward(double[] g, int axis, int faceSign, double[] n) {
+            double gx = g[0] * inverseVoxel[0];
+            double gy = g[1] * inverseVoxel[1];
+            double gz = g[2] * inverseVoxel[2];
+            double norm = Math.sqrt(gx * gx + gy * gy + gz * gz);
+            if (norm == 0) {
+                n[0] = 0;
+                n[1] = 0;
+                n[2] = 0;
+                n[axis] = faceSign;
+                return faceArea[axis];
+            }
+            n[0] = -gx / norm;
+            n[1] = -gy / norm;
+            n[2] = -gz / norm;
+            return faceArea[axis] / (Math.abs(n[0]) + Math.abs(n[1]) + Math.abs(n[2]));
+        }
+
+        /**
+         * 3x3x3 Sobel gradients (voxel units) of the indicators "code == c" and "code == partner" at (x, y) of plane
+         * {@code mid} into {@link #sa} and {@link #sb}, and into {@link #twoCodes} whether all 27 neighbours hold
+         * one of the two codes; one sweep serves both.
+         */
+        private void sweep(int c, int partner, int[] low, int[] mid, int[] high, int x, int y) {
+            int x0 = x > 0 ? x - 1 : 0;
+            int x2 = x < nx - 1 ? x + 1 : nx - 1;
+            int r0 = (y > 0 ? y - 1 : 0) * nx;
+            int r1 = y * nx;
+            int r2 = (y < ny - 1 ? y + 1 : ny - 1) * nx;
+            // table lookups instead of compares (boundary data make branches unpredictable); the two indicators
+            // are packed as c in the low 16 bits and partner in the high 16 bits (partial sums stay below 2^15)
+            indicators[c] = 1;
+            indicators[partner] = 1 << 16;
+            int[] t = indicators;
+            int gx = 0, gy = 0, gz = 0, weightSum = 0;
+            for (int k = 0; k < 3; k++) {
+                int[] p = k == 0 ? low : k == 1 ? mid : high;
+                int wz = k == 1 ? 2 : 1;
+                // nine lookups per plane: left, centre, right of the three rows
+                int l0 = t[p[r0 + x0]], c0 = t[p[r0 + x]], h0 = t[p[r0 + x2]];
+                int l1 = t[p[r1 + x0]], c1 = t[p[r1 + x]], h1 = t[p[r1 + x2]];
+                int l2 = t[p[r2 + x0]], c2 = t[p[r2 + x]], h2 = t[p[r2 + x2]];
+                int s0 = l0 + 2 * c0 + h0;
+                int s1 = l1 + 2 * c1 + h1;
+                int s2 = l2 + 2 * c2 + h2;
+                gx += wz * ((h0 - l0) + 2 * (h1 - l1) + (h2 - l2));
+                gy += wz * (s2 - s0);
+                int planeSum = s0 + 2 * s1 + s2;
+                gz += k == 0 ? -planeSum : k == 2 ? planeSum : 0;
+                weightSum += wz * planeSum;
+            }
+            indicators[c] = 0;
+            indicators[partner] = 0;
+            sa[0] = (short) gx;
+            sa[1] = (short) gy;
+            sa[2] = (short) gz;
+            sb[0] = (gx - (short) gx) >> 16;
+            sb[1] = (gy - (short) gy) >> 16;
+            sb[2] = (gz - (short) gz) >> 16;
+            // the smoothing weights of all 27 neighbours add up to 64: 64 means no third code around
+            twoCodes = (weightSum & 0xffff) + (weightSum >>> 16) == 64;
+        }
+
+    }
+}
