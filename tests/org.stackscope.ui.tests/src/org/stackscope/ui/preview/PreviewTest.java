@@ -88,9 +88,8 @@ class PreviewTest {
 
     @Test
     void tableShowsItsSecondColumnAgainstTheFirst() {
-        Table table = new Table(DataKind.PRESSURE, List.of(new Column("time_s", "s", new double[] { 0, 10, 20 }),
-                new Column("force_N", "N", new double[] { 3900, 3910, 3920 }),
-                new Column("pressure_MPa", "MPa", new double[] { 50, 50.1, 50.2 })), Map.of());
+        Table table = Table.of(List.of(new Column("time_s", "s", new double[] { 0, 10, 20 }),
+                new Column("force_N", "N", new double[] { 3900, 3910, 3920 })));
 
         Preview preview = Preview.of("log", table, Monitor.NONE);
 
@@ -99,7 +98,37 @@ class PreviewTest {
         assertEquals("force_N", figure.yLabel());
         assertEquals("force_N", figure.series().get(0).name());
         assertArrayEquals(new double[] { 3900, 3910, 3920 }, figure.series().get(0).y());
-        assertEquals("log — pressure table, 3 rows: time_s (s), force_N (N), pressure_MPa (MPa)", preview.heading());
+        assertEquals("log — table, 3 rows: time_s (s), force_N (N)", preview.heading());
+    }
+
+    @Test
+    void pressureLogsShowStackPressureAndCyclerFilesVoltageAgainstHours() {
+        Table log = new Table(DataKind.PRESSURE, List.of(new Column("time_s", "s", new double[] { 0, 3600, 7200 }),
+                new Column("force_N", "N", new double[] { 3900, 3910, 3920 }),
+                new Column("pressure_MPa", "MPa", new double[] { 50, 50.1, 50.2 })), Map.of());
+        FigureSpec pressure = Preview.of("log", log, Monitor.NONE).figure().orElseThrow();
+        assertEquals("pressure_MPa (MPa)", pressure.yLabel());
+        assertArrayEquals(new double[] { 0, 1, 2 }, pressure.series().get(0).x());
+
+        Table cycler = new Table(DataKind.CYCLER, List.of(new Column("time_s", "s", new double[] { 0, 1800 }),
+                new Column("current_A", "A", new double[] { 1, 1 }),
+                new Column("voltage_V", "V", new double[] { 3.6, 4.1 })), Map.of());
+        FigureSpec voltage = Preview.of("cell", cycler, Monitor.NONE).figure().orElseThrow();
+        assertEquals("voltage_V (V)", voltage.yLabel());
+        assertArrayEquals(new double[] { 0, 0.5 }, voltage.series().get(0).x());
+    }
+
+    @Test
+    void impedanceSpectraShowAsNyquistPlotsWithEqualAxesOneSeriesPerSpectrum() {
+        Table eis = new Table(DataKind.IMPEDANCE, List.of(
+                new Column("frequency_Hz", "Hz", new double[] { 1000, 10, 1000, 10 }),
+                new Column("z_real_ohm", "ohm", new double[] { 10, 60, 11, 70 }),
+                new Column("z_imag_ohm", "ohm", new double[] { -1, -20, -2, -25 }),
+                new Column("spectrum_index", "", new double[] { 1, 1, 2, 2 })), Map.of());
+        FigureSpec nyquist = Preview.of("eis", eis, Monitor.NONE).figure().orElseThrow();
+        assertTrue(nyquist.equalAspect());
+        assertEquals(2, nyquist.series().size());
+        assertArrayEquals(new double[] { 1, 20 }, nyquist.series().get(0).y(), "−Z'' upwards");
     }
 
     @Test
