@@ -214,24 +214,34 @@ final class Filters {
             monitor.checkCanceled();
             short[] o = out.planes[z];
             short[] c = in.planes[z];
+            // the side x side rows of the neighbourhood (edges replicated), re-pointed for each y
+            short[][] rowPlane = new short[side * side][];
+            int[] rowStart = new int[side * side];
             for (int y = 0; y < ny; y++) {
+                for (int dz = -r; dz <= r; dz++) {
+                    for (int dy = -r; dy <= r; dy++) {
+                        int row = (dz + r) * side + dy + r;
+                        rowPlane[row] = in.planes[Math.min(nz - 1, Math.max(0, z + dz))];
+                        rowStart[row] = Math.min(ny - 1, Math.max(0, y + dy)) * nx;
+                    }
+                }
                 for (int x = 0; x < nx; x++) {
                     int centre = c[y * nx + x] & 0xFFFF;
+                    boolean inside = x >= r && x < nx - r;
                     float sum = 0;
                     float weights = 0;
                     int s = 0;
-                    for (int dz = -r; dz <= r; dz++) {
-                        short[] p = in.planes[Math.min(nz - 1, Math.max(0, z + dz))];
-                        for (int dy = -r; dy <= r; dy++) {
-                            int row = Math.min(ny - 1, Math.max(0, y + dy)) * nx;
-                            for (int dx = -r; dx <= r; dx++, s++) {
-                                int v = p[row + Math.min(nx - 1, Math.max(0, x + dx))] & 0xFFFF;
-                                int diff = Math.abs(v - centre);
-                                if (diff <= maxDiff) {
-                                    float w = spatial[s] * range[diff];
-                                    sum += w * v;
-                                    weights += w;
-                                }
+                    for (int row = 0; row < rowPlane.length; row++) {
+                        short[] p = rowPlane[row];
+                        int base = rowStart[row];
+                        for (int dx = -r; dx <= r; dx++, s++) {
+                            int xx = inside ? x + dx : Math.min(nx - 1, Math.max(0, x + dx));
+                            int v = p[base + xx] & 0xFFFF;
+                            int diff = Math.abs(v - centre);
+                            if (diff <= maxDiff) {
+                                float w = spatial[s] * range[diff];
+                                sum += w * v;
+                                weights += w;
                             }
                         }
                     }

@@ -150,17 +150,17 @@ public final class Segment implements Analysis<SegmentSettings> {
         Map<Integer, String> names = PhaseFractions.parsePhaseNames(settings.phases);
         LabelVolume labelVolume = new LabelVolume(new Volume(out, "uint8", volume.voxelSizeUm(),
                 volume.pressureAxis(), volume.metadata()), names);
-        return new Segmented(labelVolume, toOriginal(img, thresholds, false), toOriginal(img, means, false),
+        return new Segmented(labelVolume, toOriginal(img, thresholds), toOriginal(img, means),
                 sigma, Double.isNaN(noise) ? noise : noise * img.scale, sweeps, reassigned);
     }
 
-    private static double[] toOriginal(GreyImage img, double[] stored, boolean difference) {
+    private static double[] toOriginal(GreyImage img, double[] stored) {
         if (stored == null) {
             return null;
         }
         double[] v = new double[stored.length];
         for (int j = 0; j < v.length; j++) {
-            v[j] = difference ? stored[j] * img.scale : img.toOriginal(stored[j]);
+            v[j] = img.toOriginal(stored[j]);
         }
         return v;
     }

@@ -65,14 +65,14 @@ final class Segmentation {
      * the valleys of the full histogram. Every 4th plane is sampled.
      */
     static double[] flatMeans(GreyImage img, int classes, double flatQuantile, int threads, Monitor monitor) {
-        int nx = img.nx;
-        int ny = img.ny;
         int nz = img.nz;
         int step = nz >= 16 ? 4 : 1;
         int samples = (nz + step - 1) / step;
         int bins = 4096;
-        // pass 1: histogram of the squared gradient (central differences), in bins of 1/4096 of the largest possible
-        double maxG2 = 3.0 * 65535 * 65535 / 4;
+        int[] range = img.range(threads);
+        // pass 1: histogram of the gradient magnitude (central differences) in 4096 bins up to the largest possible
+        double span = Math.max(1, range[1] - range[0]);
+        double maxG2 = 3 * span * span / 4;
         List<long[]> gradientParts = Parallel.map(threads, samples, j -> {
             monitor.checkCanceled();
             long[] h = new long[bins];
@@ -95,7 +95,6 @@ final class Segmentation {
         double limit = (cut + 1) / (double) bins;
         double limitG2 = limit * limit * maxG2;
         // pass 2: grey histogram (256 bins over the grey range) and sums of the flat voxels
-        int[] range = img.range(threads);
         int greyBins = 256;
         double width = (range[1] - range[0] + 1) / (double) greyBins;
         List<double[]> parts = Parallel.map(threads, samples, j -> {

@@ -166,6 +166,34 @@ class SegmentTest {
     }
 
     @Test
+    void floatVolumesKeepTheirGreyUnitsInThresholdsAndMeans() throws Exception {
+        float[] grey = new float[16 * 16 * 16];
+        for (int i = 0; i < grey.length; i++) {
+            grey[i] = (i % 16) < 8 ? -1.5f : 2.5f; // two phases split at x = 8
+        }
+        Volume v = new Volume(ArrayImgs.floats(grey, 16, 16, 16), "float32", new double[] { 1, 1, 1 }, Axis.Z,
+                Map.of());
+        SegmentSettings s = new SegmentSettings();
+        s.classes = 2;
+        s.phases = "0=SE,1=AM";
+        Segment.Segmented out = Segment.segment(v, s, Monitor.NONE);
+        assertEquals(-1.5, out.means()[0], 1e-3);
+        assertEquals(2.5, out.means()[1], 1e-3);
+        assertEquals(0.5, CompositePhantom.fraction(planes(out.labels()), 1), 0);
+        s.method = SegmentMethod.MANUAL;
+        s.thresholds = "0.5";
+        assertEquals(0.5, CompositePhantom.fraction(planes(Segment.segment(v, s, Monitor.NONE).labels()), 1), 0);
+    }
+
+    @Test
+    void cancelStopsTheRun() {
+        SegmentSettings s = new SegmentSettings();
+        s.threads = 2;
+        assertThrows(org.stackscope.core.api.CanceledException.class,
+                () -> new Segment().run(inputs(phantom.volume()), s, Monitor.cancelable(() -> true)));
+    }
+
+    @Test
     void badSettingsAreRefusedBeforeAnyWork() {
         Segment seg = new Segment();
         InputSpec grey = new InputSpec(List.of(DataKind.VOLUME));
