@@ -93,7 +93,7 @@ public final class PhaseFractions implements Analysis<PhaseFractionsSettings> {
         return result;
     }
 
-    /** An AM fraction below this in one layer and above LAYER_MIN_AM in the other marks a separator. */
+    /** AM fraction below SEPARATOR_MAX_AM in one layer and above COMPOSITE_MIN_AM in the other: a separator. */
     private static final double SEPARATOR_MAX_AM = 0.05;
     private static final double COMPOSITE_MIN_AM = 0.10;
 

@@ -280,7 +280,9 @@ final class Segmentation {
             for (int zz = Math.max(0, z - r); zz <= Math.min(nz - 1, z + r); zz++) {
                 boolean[] rows = next[zz];
                 for (int yy = Math.max(0, y - r); yy <= Math.min(ny - 1, y + r); yy++) {
-                    rows[yy] = true; // several threads may write true to the same row: same outcome
+                    if (!rows[yy]) {
+                        rows[yy] = true; // threads may both set a row: same outcome; reading first avoids
+                    }                    // needless writes to cache lines the other thread holds
                 }
             }
         }
@@ -290,6 +292,7 @@ final class Segmentation {
             int r = w.length / 2;
             int[] count = new int[classes];
             long changed = 0;
+            int markedRow = -1;
             for (int z = z0; z < z1; z++) {
                 byte[] l = labels[z];
                 byte[] below = z > 0 ? labels[z - 1] : null;
@@ -350,7 +353,10 @@ final class Segmentation {
                         }
                         l[i] = (byte) bestClass;
                         changed++;
-                        markAround(y, z);
+                        if (markedRow != z * ny + y) {
+                            markAround(y, z); // once per row and sweep is enough
+                            markedRow = z * ny + y;
+                        }
                         float d = mu[bestClass] - mu[a];
                         for (int dz = -r; dz <= r; dz++) {
                             int zz = z + dz;

@@ -18,13 +18,14 @@ import org.stackscope.core.model.Volume;
  * Benchmark (not a unit test): a 16-bit phantom composite (default 512 x 512 x 256; arguments {@code nx ny nz}) with
  * the density of {@link SegmentTest}'s phantom; times each denoising filter, then segment (partial-volume fit, with
  * fractions, profile, layers and representative-volume table) and segment (Gaussian + multi-Otsu), and prints the
- * fractions against the truth and the peak heap. Run with -Xmx1g (512^2 x 256) or -Xmx4g (1024^2 x 256).
+ * fractions against the truth and the peak heap (sum of the heap pools' peaks: an upper bound). Run with -Xmx1g
+ * (512^2 x 256) or -Xmx4g (1024^2 x 256); a 4th argument {@code segment} skips the denoising filters.
  */
 public final class SegmentBench {
 
     public static void main(String[] args) throws Exception {
         CompositePhantom.Spec spec = new CompositePhantom.Spec();
-        if (args.length == 3) {
+        if (args.length >= 3) {
             spec.nx = Integer.parseInt(args[0]);
             spec.ny = Integer.parseInt(args[1]);
             spec.nz = Integer.parseInt(args[2]);
@@ -44,8 +45,11 @@ public final class SegmentBench {
                 spec.nx, spec.ny, spec.nz, (System.nanoTime() - t0) / 1e9, truth[0], truth[1], truth[2],
                 Runtime.getRuntime().availableProcessors());
         Inputs inputs = new Inputs(List.of(new Inputs.Input(Path.of("bench"), "", "bench", volume)));
-        for (DenoiseFilter filter : new DenoiseFilter[] { DenoiseFilter.GAUSSIAN, DenoiseFilter.MEDIAN,
-                DenoiseFilter.BILATERAL }) {
+        boolean filters = args.length < 4 || !args[3].equals("segment");
+        for (DenoiseFilter filter : filters ? DenoiseFilter.values() : new DenoiseFilter[0]) {
+            if (filter == DenoiseFilter.NONE) {
+                continue;
+            }
             DenoiseSettings d = new DenoiseSettings();
             d.filter = filter;
             HeapPeaks.reset();
