@@ -9,7 +9,8 @@ public class DenoiseSettings {
     public DenoiseFilter filter = DenoiseFilter.BILATERAL;
 
     @Setting(label = "Sigma", unit = "voxels", min = 0.3, max = 10,
-            description = "Gaussian standard deviation; spatial sigma of the bilateral filter (radius 2 sigma, at most 3)")
+            description = "Gaussian standard deviation; spatial sigma of the bilateral filter (radius 2 sigma, "
+                    + "at most 3)")
     public double sigma = 1;
 
     @Setting(label = "Grey sigma", min = 0, description = "Bilateral filter: grey differences well above this are "

@@ -204,6 +204,11 @@ public final class Segment implements Analysis<SegmentSettings> {
             result.metric("noise.sigma", s.noise(), "");
             result.metric("reassigned", (double) s.reassigned() / volume.voxelCount(), "");
             result.metric("sweeps", s.sweeps(), "");
+            if (settings.greyMeans.isBlank() || settings.greyMeans.split(",")[0].trim().equalsIgnoreCase("auto")) {
+                result.note("mean." + names.get(0) + " was estimated from flat voxels; a phase found only in thin "
+                        + "features (e.g. void belts) looks brighter there, which inflates its fraction: give "
+                        + "greyMeans (e.g. the grey of air or a large pore) for accurate fractions");
+            }
         }
         fractions.tables().forEach(result::table);
         fractions.figures().forEach(result::figure);

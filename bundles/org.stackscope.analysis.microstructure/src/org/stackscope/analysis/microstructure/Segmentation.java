@@ -152,7 +152,9 @@ final class Segmentation {
             int yp = Math.min(ny - 1, y + 1) * nx;
             for (int x = 0; x < nx; x++) {
                 int i = y * nx + x;
-                double gx = ((p[y * nx + Math.min(nx - 1, x + 1)] & 0xFFFF) - (p[y * nx + Math.max(0, x - 1)] & 0xFFFF)) * 0.5;
+                int row = y * nx;
+                double gx = ((p[row + Math.min(nx - 1, x + 1)] & 0xFFFF) - (p[row + Math.max(0, x - 1)] & 0xFFFF))
+                        * 0.5;
                 double gy = ((p[yp + x] & 0xFFFF) - (p[ym + x] & 0xFFFF)) * 0.5;
                 double gz = ((above[i] & 0xFFFF) - (below[i] & 0xFFFF)) * 0.5;
                 visitor.visit(i, gx * gx + gy * gy + gz * gz);
