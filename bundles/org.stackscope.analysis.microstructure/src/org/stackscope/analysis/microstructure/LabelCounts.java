@@ -17,8 +17,9 @@ import net.imglib2.type.numeric.RealType;
 import net.imglib2.view.Views;
 
 /**
- * Voxel counts of every integer label, per slice along one axis and per octant of each slice. Slices are counted
- * in parallel; counts are integers, so the result is the same for any number of threads.
+ * Voxel counts of every integer label, per slice along one axis and per cell of an 8 x 8 grid over each slice (from
+ * which counts per block of the volume at 1/2, 1/4 and 1/8 of its edge follow). Slices are counted in parallel;
+ * counts are integers, so the result is the same for any number of threads.
  */
 final class LabelCounts {
 
@@ -26,13 +27,42 @@ final class LabelCounts {
     final int[] labels;
     /** {@code perSlice[slice][labelIndex]}. */
     final long[][] perSlice;
+    /** Counts per in-plane cell {@code perCell[slice][cell * n + labelIndex]}, cells of an 8 x 8 grid. */
+    final long[][] perCell;
     /** Counts per octant (2×2×2 blocks of the volume) {@code [octant][labelIndex]}, for the uncertainty estimate. */
     final long[][] perOctant;
 
-    private LabelCounts(int[] labels, long[][] perSlice, long[][] perOctant) {
+    static final int GRID = 8;
+
+    private LabelCounts(int[] labels, long[][] perSlice, long[][] perCell) {
         this.labels = labels;
         this.perSlice = perSlice;
-        this.perOctant = perOctant;
+        this.perCell = perCell;
+        this.perOctant = blocks(2, 0, perSlice.length);
+    }
+
+    /**
+     * Counts per block {@code [block][labelIndex]} of a {@code g x g x g} grid (g = 1, 2, 4 or 8) over the slices
+     * [from, to): the slices are split into g runs, each slice into g x g cells.
+     */
+    long[][] blocks(int g, int from, int to) {
+        int n = labels.length;
+        int slices = to - from;
+        long[][] out = new long[g * g * g][n];
+        for (int z = from; z < to; z++) {
+            int bz = (int) ((long) (z - from) * g / slices);
+            long[] cells = perCell[z];
+            for (int cv = 0; cv < GRID; cv++) {
+                for (int cu = 0; cu < GRID; cu++) {
+                    int block = (bz * g + cv * g / GRID) * g + cu * g / GRID;
+                    int base = (cv * GRID + cu) * n;
+                    for (int l = 0; l < n; l++) {
+                        out[block][l] += cells[base + l];
+                    }
+                }
+            }
+        }
+        return out;
     }
 
     long total(int labelIndex) {
@@ -85,23 +115,20 @@ final class LabelCounts {
                         + ": it looks like a grey-value image; segment it first");
             }
             int n = present.size();
-            long half = (slices + 1) / 2;
-            List<long[]> sliceOctants = runPerSlice(pool, slices, monitor,
+            List<long[]> sliceCells = runPerSlice(pool, slices, monitor,
                     z -> countSlice(Views.hyperSlice(image, axis, image.min(axis) + z), lut, n, otherSizes));
             long[][] perSlice = new long[slices][n];
-            long[][] perOctant = new long[8][n];
+            long[][] perCell = new long[slices][];
             for (int z = 0; z < slices; z++) {
-                long[] q = sliceOctants.get(z);
-                int zHalf = z < half ? 0 : 4;
-                for (int quadrant = 0; quadrant < 4; quadrant++) {
+                long[] q = sliceCells.get(z);
+                perCell[z] = q;
+                for (int cell = 0; cell < GRID * GRID; cell++) {
                     for (int l = 0; l < n; l++) {
-                        long c = q[quadrant * n + l];
-                        perSlice[z][l] += c;
-                        perOctant[zHalf + quadrant][l] += c;
+                        perSlice[z][l] += q[cell * n + l];
                     }
                 }
             }
-            return new LabelCounts(present.stream().mapToInt(Integer::intValue).toArray(), perSlice, perOctant);
+            return new LabelCounts(present.stream().mapToInt(Integer::intValue).toArray(), perSlice, perCell);
         } finally {
             pool.shutdownNow();
         }
@@ -151,24 +178,27 @@ final class LabelCounts {
         return (int) v;
     }
 
-    /** Counts per quadrant of the slice ({@code [quadrant * n + label]}), walking the slice in flat order. */
+    /** Counts per cell of the 8 x 8 grid ({@code [cell * n + label]}), walking the slice in flat order. */
     private static long[] countSlice(RandomAccessibleInterval<? extends RealType<?>> slice, int[] lut, int n,
             long[] sizes) {
-        long[] counts = new long[4 * n];
-        long halfU = (sizes[0] + 1) / 2;
-        long halfV = (sizes[1] + 1) / 2;
+        long[] counts = new long[GRID * GRID * n];
+        int[] cellU = new int[(int) sizes[0]];
+        for (int u = 0; u < cellU.length; u++) {
+            cellU[u] = (int) ((long) u * GRID / sizes[0]);
+        }
         Cursor<? extends RealType<?>> c = Views.flatIterable(slice).cursor();
         boolean integerType = slice.getType() instanceof IntegerType;
-        long u = 0;
+        int u = 0;
         long v = 0;
+        int rowBase = 0;
         while (c.hasNext()) {
             RealType<?> t = c.next();
             int value = integerType ? ((IntegerType<?>) t).getInteger() : toLabel(t.getRealDouble());
-            int quadrant = (u < halfU ? 0 : 1) + (v < halfV ? 0 : 2);
-            counts[quadrant * n + lut[value]]++;
+            counts[(rowBase + cellU[u]) * n + lut[value]]++;
             if (++u == sizes[0]) {
                 u = 0;
                 v++;
+                rowBase = (int) (v * GRID / sizes[1]) * GRID;
             }
         }
         return counts;

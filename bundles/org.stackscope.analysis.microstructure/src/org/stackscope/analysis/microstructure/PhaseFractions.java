@@ -27,7 +27,9 @@ import org.stackscope.core.model.Volume;
 /**
  * Volume fraction of each label of a segmented volume, overall and per slice along an axis (by default the stack
  * pressure axis). Metrics are {@code fraction.<phase>}; the uncertainty is the standard error of the fraction over
- * the eight octants of the volume (a block estimate of how representative the volume is).
+ * the eight octants of the volume (a block estimate of how representative the volume is), and table {@code rve}
+ * shows the spread between sub-volumes of 1/8, 1/4 and 1/2 of the edge. With {@code layers} the slices are split
+ * into composite and separator (found automatically or given) with fractions and thickness per layer.
  */
 public final class PhaseFractions implements Analysis<PhaseFractionsSettings> {
 
@@ -41,7 +43,9 @@ public final class PhaseFractions implements Analysis<PhaseFractionsSettings> {
             throw new InvalidSettingsException("phase-fractions needs a label volume, not " + kind.id());
         }
         parsePhaseNames(settings.phases);
-        return new OutputSpec(List.of("fraction.<phase>", "voxels"), List.of("profile"), List.of("profile"));
+        parseLayers(settings.layers);
+        return new OutputSpec(List.of("fraction.<phase>", "voxels", "layer.<layer>.fraction.<phase>",
+                "layer.<layer>.thickness"), List.of("profile", "rve", "layers"), List.of("profile", "rve"));
     }
 
     @Override
@@ -55,8 +59,10 @@ public final class PhaseFractions implements Analysis<PhaseFractionsSettings> {
         } else {
             volume = (Volume) data;
         }
+        int layerBoundary;
         try {
             names.putAll(parsePhaseNames(settings.phases));
+            layerBoundary = parseLayers(settings.layers);
         } catch (InvalidSettingsException e) {
             throw new AnalysisException(e.getMessage());
         }
@@ -76,11 +82,123 @@ public final class PhaseFractions implements Analysis<PhaseFractionsSettings> {
             String phase = names.getOrDefault(counts.labels[l], Integer.toString(counts.labels[l]));
             phaseNames.add(phase);
             double fraction = (double) counts.total(l) / voxels;
-            result.metric("fraction." + phase, new Metric(fraction, "", octantStandardError(counts, l)));
+            result.metric("fraction." + phase,
+                    new Metric(fraction, "", FractionStatistics.standardError(counts.perOctant, l)));
         }
         result.metric("voxels", voxels, "");
-        addProfile(result, counts, phaseNames, axis, volume.voxelSizeUm()[axis.index()]);
+        double sliceUm = volume.voxelSizeUm()[axis.index()];
+        addProfile(result, counts, phaseNames, axis, sliceUm);
+        FractionStatistics.addRepresentativeVolume(result, counts, phaseNames);
+        addLayers(result, counts, phaseNames, layerBoundary, sliceUm);
         return result;
+    }
+
+    /** AM fraction below SEPARATOR_MAX_AM in one layer and above COMPOSITE_MIN_AM in the other: a separator. */
+    private static final double SEPARATOR_MAX_AM = 0.05;
+    private static final double COMPOSITE_MIN_AM = 0.10;
+
+    /** -1 = auto, 0 = none, else the first slice of the second layer. */
+    static int parseLayers(String text) throws InvalidSettingsException {
+        String t = text == null ? "" : text.trim();
+        if (t.isEmpty() || t.equalsIgnoreCase("auto")) {
+            return -1;
+        }
+        if (t.equalsIgnoreCase("none")) {
+            return 0;
+        }
+        try {
+            int slice = Integer.parseInt(t);
+            if (slice >= 1) {
+                return slice;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new InvalidSettingsException("layers: '" + t + "' is not auto, none or a slice index >= 1");
+    }
+
+    /**
+     * Splits the slices into two layers (found from the AM fraction profile, or at the given slice) and reports the
+     * fractions and thickness of each. With a phase named AM the layer poorer in AM is the separator.
+     */
+    private static void addLayers(Result result, LabelCounts counts, List<String> phaseNames, int boundary,
+            double sliceUm) {
+        int slices = counts.perSlice.length;
+        if (boundary == 0) {
+            return;
+        }
+        int am = phaseNames.indexOf(LabelVolume.AM);
+        double[] amProfile = new double[slices];
+        for (int z = 0; z < slices && am >= 0; z++) {
+            long all = 0;
+            for (long c : counts.perSlice[z]) {
+                all += c;
+            }
+            amProfile[z] = (double) counts.perSlice[z][am] / all;
+        }
+        if (boundary < 0) {
+            if (am < 0) {
+                result.note("layers: no phase named AM, so no separator was looked for (name the labels or give "
+                        + "layers=<slice>)");
+                return;
+            }
+            boundary = FractionStatistics.changePoint(amProfile);
+            double lower = boundary < 0 ? 0 : mean(amProfile, 0, boundary);
+            double upper = boundary < 0 ? 0 : mean(amProfile, boundary, slices);
+            if (boundary < 0 || Math.min(lower, upper) > SEPARATOR_MAX_AM
+                    || Math.max(lower, upper) < COMPOSITE_MIN_AM) {
+                result.note("layers: no separator found (no run of slices with AM fraction below "
+                        + SEPARATOR_MAX_AM + " next to a composite above " + COMPOSITE_MIN_AM + ")");
+                return;
+            }
+        }
+        if (boundary >= slices) {
+            result.note("layers: slice " + boundary + " is beyond the " + slices + " slices; no layers reported");
+            return;
+        }
+        String[] names = { "lower", "upper" };
+        if (am >= 0) {
+            boolean lowerIsSeparator = mean(amProfile, 0, boundary) < mean(amProfile, boundary, slices);
+            names = lowerIsSeparator ? new String[] { "separator", "composite" }
+                    : new String[] { "composite", "separator" };
+        }
+        int[][] ranges = { { 0, boundary }, { boundary, slices } };
+        double[] layer = new double[2];
+        double[] from = new double[2];
+        double[] to = new double[2];
+        List<double[]> perPhase = new ArrayList<>();
+        for (int l = 0; l < phaseNames.size(); l++) {
+            perPhase.add(new double[2]);
+        }
+        for (int j = 0; j < 2; j++) {
+            layer[j] = j + 1;
+            from[j] = ranges[j][0] * sliceUm;
+            to[j] = ranges[j][1] * sliceUm;
+            for (int l = 0; l < phaseNames.size(); l++) {
+                Metric m = FractionStatistics.layerFraction(counts, l, ranges[j][0], ranges[j][1]);
+                perPhase.get(l)[j] = m.value();
+                result.metric("layer." + names[j] + ".fraction." + phaseNames.get(l), m);
+            }
+            // the boundary is known to within half a slice
+            result.metric("layer." + names[j] + ".thickness", new Metric(to[j] - from[j], "um", sliceUm / 2));
+        }
+        List<Column> columns = new ArrayList<>();
+        columns.add(new Column("layer", "", layer));
+        columns.add(new Column("from", "um", from));
+        columns.add(new Column("to", "um", to));
+        for (int l = 0; l < phaseNames.size(); l++) {
+            columns.add(new Column("fraction." + phaseNames.get(l), "", perPhase.get(l)));
+        }
+        result.table("layers", Table.of(columns));
+        result.note("layers: 1 = " + names[0] + ", 2 = " + names[1] + ", boundary at slice " + boundary);
+    }
+
+    private static double mean(double[] v, int from, int to) {
+        double s = 0;
+        for (int i = from; i < to; i++) {
+            s += v[i];
+        }
+        return s / (to - from);
     }
 
     private static void addProfile(Result result, LabelCounts counts, List<String> phaseNames, Axis axis,
@@ -111,28 +229,6 @@ public final class PhaseFractions implements Analysis<PhaseFractionsSettings> {
         result.table("profile", Table.of(columns));
         result.figure(new FigureSpec("profile", "Phase fractions along " + axis, FigureSpec.Type.LINE,
                 "Position along " + axis + " (µm)", "Volume fraction", series));
-    }
-
-    /** Standard error of a label's fraction over the eight octants (NaN when an octant is empty). */
-    private static double octantStandardError(LabelCounts counts, int label) {
-        double[] f = new double[8];
-        double mean = 0;
-        for (int o = 0; o < 8; o++) {
-            long total = 0;
-            for (long c : counts.perOctant[o]) {
-                total += c;
-            }
-            if (total == 0) {
-                return Double.NaN;
-            }
-            f[o] = (double) counts.perOctant[o][label] / total;
-            mean += f[o] / 8;
-        }
-        double ss = 0;
-        for (double v : f) {
-            ss += (v - mean) * (v - mean);
-        }
-        return Math.sqrt(ss / 7) / Math.sqrt(8);
     }
 
     /** Parses {@code 0=VOID,85=AM}; names must be usable in metric names (letters, digits, '_', '-'). */

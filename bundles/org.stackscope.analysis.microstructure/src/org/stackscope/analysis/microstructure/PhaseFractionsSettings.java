@@ -17,6 +17,11 @@ public class PhaseFractionsSettings {
             description = "More distinct values than this means a grey-value image that needs segmenting first")
     public int maxLabels = 256;
 
+    @Setting(label = "Layers", description = "auto = find a separator (SE-only layer, no phase AM) against the "
+            + "composite by the change point of the AM fraction along the profile axis; none; or the first slice of "
+            + "the second layer, e.g. 120")
+    public String layers = "auto";
+
     @Setting(label = "Threads", min = 0, max = 1024, description = "0 = all processors; results do not depend on it")
     public int threads = 0;
 }
