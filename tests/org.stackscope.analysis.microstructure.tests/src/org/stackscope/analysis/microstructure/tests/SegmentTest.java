@@ -13,6 +13,8 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.stackscope.analysis.microstructure.Contact;
+import org.stackscope.analysis.microstructure.ContactSettings;
 import org.stackscope.analysis.microstructure.Segment;
 import org.stackscope.analysis.microstructure.SegmentMethod;
 import org.stackscope.analysis.microstructure.SegmentSettings;
@@ -29,6 +31,7 @@ import org.stackscope.core.model.Volume;
 import net.imglib2.img.array.ArrayImgs;
 import net.imglib2.img.basictypeaccess.array.ByteArray;
 import net.imglib2.img.planar.PlanarImg;
+import net.imglib2.img.planar.PlanarImgs;
 import net.imglib2.type.numeric.integer.UnsignedByteType;
 
 /**
@@ -75,6 +78,36 @@ class SegmentTest {
         assertEquals(0.119, truth[0], 0.001);
         assertEquals(0.473, truth[2], 0.001);
         assertEquals(0.458, truthContact, 0.001);
+    }
+
+    /** The end-to-end check: the contact analysis on labels segmented from grey vs on the true labels. */
+    @Test
+    void contactAnalysisOnTheSegmentedGreyImageMatchesTheTruthWithin005() throws Exception {
+        SegmentSettings pv = new SegmentSettings();
+        pv.greyMeans = "8000,22000,40000";
+        LabelVolume segmented = Segment.segment(phantom.volume(), pv, Monitor.NONE).labels();
+        PlanarImg<UnsignedByteType, ByteArray> img = PlanarImgs.unsignedBytes(phantom.spec.nx, phantom.spec.ny,
+                phantom.spec.nz);
+        for (int z = 0; z < phantom.spec.nz; z++) {
+            System.arraycopy(phantom.truth[z], 0, img.getPlane(z).getCurrentStorageArray(), 0, phantom.truth[z].length);
+        }
+        LabelVolume truthLabels = new LabelVolume(new Volume(img, "uint8", phantom.volume().voxelSizeUm(),
+                phantom.volume().pressureAxis(), Map.of()), Map.of(0, "VOID", 1, "SE", 2, "AM"));
+
+        double truthContact = amSeContact(truthLabels);
+        double measured = amSeContact(segmented);
+        assertEquals(truthContact, measured, 0.05, "AM-SE contact fraction from grey vs truth");
+        SegmentSettings otsu = new SegmentSettings();
+        otsu.method = SegmentMethod.OTSU;
+        double otsuContact = amSeContact(Segment.segment(phantom.volume(), otsu, Monitor.NONE).labels());
+        assertTrue(otsuContact > truthContact + 0.3, "multi-Otsu's false SE skin: " + otsuContact);
+    }
+
+    private static double amSeContact(LabelVolume labels) throws Exception {
+        ContactSettings settings = new ContactSettings();
+        settings.phases = "0=VOID,1=SE,2=AM";
+        return new Contact().run(inputs(labels.volume()), settings, Monitor.NONE).metrics()
+                .get("contact.AM_SE.fraction").value();
     }
 
     @Test
