@@ -33,7 +33,9 @@ import org.stackscope.core.model.Table;
  * Stack pressure = force / cell area; the area comes from the settings {@code cellDiameter_mm} or
  * {@code cellArea_mm2} (a study passes its cell's diameter). Voltages need {@code newtonsPerVolt} or
  * {@code mpaPerVolt} (with {@code voltageOffset_V}); {@code timeOffset_s} shifts the clock onto the cycler's.
- * Output columns: {@code time_s}, {@code force_N} and {@code pressure_MPa} where they can be known.
+ * Output columns: {@code time_s}, {@code force_N} and {@code pressure_MPa} where they can be known, and
+ * {@code timestamp_s} (seconds since 1970 UTC) when the log has date-times, read in {@code timeZone} (default UTC),
+ * so that pressure-evolution can align it with a cycler file by timestamps.
  */
 public final class LoadCellCsvImporter implements Importer<Table> {
 
@@ -213,6 +215,19 @@ public final class LoadCellCsvImporter implements Importer<Table> {
         double[] t = Arrays.stream(time.values()).map(v -> v + offset).toArray();
         List<Column> columns = new ArrayList<>();
         columns.add(new Column("time_s", "s", t));
+        if (start != null) {
+            // wall-clock time for aligning with a cycler file's own timestamps (CyclerColumns.TIMESTAMP)
+            java.time.ZoneId zone;
+            try {
+                zone = java.time.ZoneId.of(settings.get("timeZone", "UTC"));
+            } catch (java.time.DateTimeException e) {
+                throw new ImportException(file, "setting timeZone", "'" + settings.get("timeZone", "")
+                        + "' is not a time zone (e.g. UTC, Europe/Berlin, +01:00)");
+            }
+            double epochStart = start.atZone(zone).toInstant().toEpochMilli() / 1e3;
+            columns.add(new Column("timestamp_s", "s", Arrays.stream(t).map(v -> v + epochStart).toArray()));
+            metadata.put("timeZone", zone.getId());
+        }
         if (forceN != null) {
             columns.add(new Column("force_N", "N", forceN));
         }

@@ -75,6 +75,14 @@ class LoadCellCsvImporterTest {
                 Map.of("timeOffset_s", "-10"));
         assertArrayEquals(new double[] { -10, 80.5 }, t.column("time_s").values(), 1e-9);
         assertEquals("2026-11-22T06:00", t.metadata().get("startTime"));
+        // 2026-11-22T06:00:00Z is 1795327200 s after the epoch; the offset moves the wall clock too
+        assertArrayEquals(new double[] { 1795327190, 1795327280.5 }, t.column("timestamp_s").values(), 1e-6);
+        Table berlin = read("stamps2.csv", "timestamp,pressure_MPa\n2026-11-22 07:00:00,50\n", Map.of("timeZone",
+                "Europe/Berlin"));
+        assertEquals(1795327200, berlin.column("timestamp_s").get(0), 1e-6, "07:00 in Berlin is 06:00 UTC");
+        ImportException bad = assertThrows(ImportException.class, () -> read("stamps3.csv",
+                "timestamp,pressure_MPa\n2026-11-22 07:00:00,50\n", Map.of("timeZone", "Mars/Olympus")));
+        assertTrue(bad.getMessage().contains("timeZone"), bad.getMessage());
     }
 
     @Test
