@@ -21,6 +21,7 @@ import org.stackscope.core.registry.AnalysisDescriptor;
 import org.stackscope.core.registry.ImporterDescriptor;
 import org.stackscope.core.registry.Registry;
 import org.stackscope.core.model.Table;
+import org.stackscope.core.results.BdfCsvExporter;
 import org.stackscope.core.results.Hashing;
 import org.stackscope.core.results.Json;
 import org.stackscope.core.results.ResultsWriter;
@@ -35,7 +36,7 @@ import org.stackscope.study.Study;
 import org.stackscope.study.StudyReport;
 
 /**
- * {@code stackscope batch <command>}: formats, analyses, inspect, analyze, run, series, report. Machine-readable output goes to
+ * {@code stackscope batch <command>}: formats, analyses, inspect, export, analyze, run, series, report. Machine-readable output goes to
  * stdout (JSON or a tab-separated table); errors are one line on stderr with the exit codes of {@link ExitCode}.
  */
 public final class Cli {
@@ -46,6 +47,9 @@ public final class Cli {
               analyses                                  list analyses with their settings and defaults
               inspect FILE [--format ID] [--import k=v]...
                                                         describe a file as JSON
+              export FILE OUT.csv [--format ID] [--import k=v]...
+                                                        a cycler, impedance or pressure file as CSV with
+                                                        Battery Data Format column names
               analyze ANALYSIS_ID INPUT... [--set k=v]... [--import k=v]... [--out DIR]
                                                         run one analysis; metrics as JSON on stdout,
                                                         results.json + CSV + PNG/SVG in DIR
@@ -78,6 +82,7 @@ public final class Cli {
                 case "formats" -> formats(rest);
                 case "analyses" -> analyses(rest);
                 case "inspect" -> inspect(Options.parse(rest));
+                case "export" -> export(Options.parse(rest));
                 case "analyze" -> analyze(Options.parse(rest));
                 case "run" -> runRecipe(Options.parse(rest));
                 case "series" -> series(Options.parse(rest));
@@ -156,6 +161,29 @@ public final class Cli {
         doc.put("kind", in.data().kind().id());
         doc.put("sha256", in.sha256());
         doc.putAll(in.data().describe());
+        out.print(Json.write(doc));
+    }
+
+    private void export(Options o) throws UsageException, ImportException, IOException {
+        o.rejectSettings("export");
+        o.rejectOut("export");
+        if (o.positional().size() != 2) {
+            throw new UsageException("export takes FILE and OUT.csv");
+        }
+        Path file = Path.of(o.positional().get(0));
+        Path target = Path.of(o.positional().get(1));
+        Inputs.Input in = registry.read(file, o.format(), new ImportSettings(o.importSettings()), console());
+        if (!(in.data() instanceof Table table)) {
+            throw new ImportException(file, "", "is a " + in.data().kind().id() + "; export writes tables (cycler, "
+                    + "impedance, pressure) as CSV");
+        }
+        BdfCsvExporter.write(table, target);
+        Map<String, Object> doc = new LinkedHashMap<>();
+        doc.put("path", file.toAbsolutePath().normalize().toString());
+        doc.put("format", in.formatId());
+        doc.put("csv", target.toAbsolutePath().normalize().toString());
+        doc.put("rows", table.rowCount());
+        doc.put("columns", table.columns().stream().map(BdfCsvExporter::header).toList());
         out.print(Json.write(doc));
     }
 

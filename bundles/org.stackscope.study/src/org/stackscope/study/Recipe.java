@@ -75,6 +75,52 @@ public record Recipe(Path file, String name, Optional<Study> study, List<Step> s
         }
     }
 
+    /** A new recipe file for a study: no steps yet (add them, then {@link #save()}). */
+    public static Recipe create(Path file, String name, Study study) {
+        return new Recipe(file.toAbsolutePath(), name, Optional.of(study), List.of());
+    }
+
+    /** This recipe with other steps. */
+    public Recipe withSteps(List<Step> newSteps) {
+        return new Recipe(file, name, study, newSteps);
+    }
+
+    /**
+     * Writes the recipe as JSON (a temporary file moved into place), in the form {@link #load} reads: the study as a
+     * path relative to the recipe, inputs as written, only the settings given.
+     */
+    public void save() throws IOException {
+        if (steps.isEmpty()) {
+            throw new IOException(file + ": a recipe needs at least one step");
+        }
+        Map<String, Object> root = new java.util.LinkedHashMap<>();
+        root.put("name", name);
+        study.ifPresent(s -> root.put("study", file.getParent().relativize(s.folder().toAbsolutePath().normalize()
+                .resolve(Study.FILE_NAME)).toString().replace('\\', '/')));
+        List<Map<String, Object>> stepDocs = new ArrayList<>();
+        for (Step step : steps) {
+            Map<String, Object> m = new java.util.LinkedHashMap<>();
+            m.put("analysis", step.analysis());
+            m.put("inputs", step.inputs());
+            if (!step.settings().isEmpty()) {
+                m.put("settings", new java.util.TreeMap<>(step.settings()));
+            }
+            if (!step.importSettings().isEmpty()) {
+                m.put("import", new java.util.TreeMap<>(step.importSettings()));
+            }
+            stepDocs.add(m);
+        }
+        root.put("steps", stepDocs);
+        Path temp = Files.createTempFile(file.getParent(), ".recipe-", ".json");
+        try {
+            Files.writeString(temp, Json.write(root), StandardCharsets.UTF_8);
+            Files.move(temp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                    java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            Files.deleteIfExists(temp);
+        }
+    }
+
     /** A dataset id of the recipe's study, else a path relative to the recipe's folder. */
     public ResolvedInput resolve(String input, Map<String, String> stepImportSettings) {
         if (study.isPresent()) {

@@ -3,6 +3,7 @@ package org.stackscope.ui;
 import org.eclipse.ui.IFolderLayout;
 import org.eclipse.ui.IPageLayout;
 import org.eclipse.ui.IPerspectiveFactory;
+import org.stackscope.ui.analysis.RecipeView;
 import org.stackscope.ui.analysis.ResultView;
 import org.stackscope.ui.views.ChartView;
 import org.stackscope.ui.views.StudyExplorerView;
@@ -32,6 +33,7 @@ public final class Perspective implements IPerspectiveFactory {
                 StudyExplorerView.ID);
         below.addView(IPageLayout.ID_PROP_SHEET);
         below.addView(ERROR_LOG);
+        below.addPlaceholder(RecipeView.ID);
         // results of analyses run from the explorer open beside the chart
         layout.addPlaceholder(ResultView.ID, IPageLayout.RIGHT, 0.5f, ChartView.ID);
         // Window > Show View lists these, to bring back a closed view
@@ -39,6 +41,7 @@ public final class Perspective implements IPerspectiveFactory {
         layout.addShowViewShortcut(ChartView.ID);
         layout.addShowViewShortcut(VolumeView.ID);
         layout.addShowViewShortcut(ResultView.ID);
+        layout.addShowViewShortcut(RecipeView.ID);
         layout.addShowViewShortcut(IPageLayout.ID_PROP_SHEET);
         layout.addShowViewShortcut(ERROR_LOG);
     }

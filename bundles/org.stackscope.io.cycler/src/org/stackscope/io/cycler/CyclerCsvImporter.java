@@ -13,6 +13,7 @@ import org.stackscope.core.api.Match;
 import org.stackscope.core.api.Monitor;
 import org.stackscope.core.model.CyclerColumns;
 import org.stackscope.core.model.Table;
+import org.stackscope.core.results.BdfCsvExporter;
 
 /**
  * Any delimited cycler log, with the columns named in settings:

@@ -29,6 +29,7 @@ public final class AnalyzeDialog extends TitleAreaDialog {
     private SettingsForm form;
     private AnalysisDescriptor selected;
     private Map<String, String> values = Map.of();
+    private Map<String, String> changed = Map.of();
 
     public AnalyzeDialog(Shell parent, String datasetName, List<AnalysisDescriptor> analyses) {
         super(parent);
@@ -108,11 +109,17 @@ public final class AnalyzeDialog extends TitleAreaDialog {
     @Override
     protected void okPressed() {
         values = form.values();
+        changed = form.changedValues();
         super.okPressed();
     }
 
     public AnalysisDescriptor analysis() {
         return selected;
+    }
+
+    /** Only the settings changed from their defaults, once OK was pressed (what a recipe step records). */
+    public Map<String, String> changedSettings() {
+        return changed;
     }
 
     /** The settings as text (--set key=value pairs), once OK was pressed. */

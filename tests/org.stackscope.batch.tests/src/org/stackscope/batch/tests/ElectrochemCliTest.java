@@ -52,9 +52,9 @@ class ElectrochemCliTest {
     void eisFitOfImpedancePyExampleGivesItsResistance() throws Exception {
         Path csv = TestFiles.sharedTestData("eis_generic/impedancepy_exampleData.csv");
         CliRun run = CliRun.of("analyze", "eis-fit", csv.toString(), "--set", "circuit=R0-p(R1,C1)-p(R2-Wo1,C2)",
-                "--set", "onlyCapacitive=true", "--out", tmp.resolve("fit").toString());
+                "--set", "onlyCapacitive=true", "--set", "weighting=UNIT", "--out", tmp.resolve("fit").toString());
         assertEquals(0, run.exitCode(), run.toString());
-        // impedance.py reports R0 = 1.65e-2 Ω for this spectrum and circuit
+        // impedance.py (unweighted least squares) reports R0 = 1.65e-2 Ω for this spectrum and circuit
         assertEquals(1.65e-2, run.metric("eis.R0.value"), 0.01e-2);
         assertTrue(Files.isRegularFile(tmp.resolve("fit/nyquist.svg")), "the Nyquist figure");
     }
@@ -80,5 +80,22 @@ class ElectrochemCliTest {
         assertEquals(1, run.errLines(), run.err());
         assertTrue(run.err().contains("cut.mpr"), run.err());
         assertTrue(!Files.exists(tmp.resolve("never")), "nothing written");
+    }
+
+    @Test
+    void exportWritesBatteryDataFormatCsv() throws Exception {
+        Path nda = TestFiles.sharedTestData("neware/TestFile.nda");
+        Path csv = tmp.resolve("out/testfile.csv");
+        CliRun run = CliRun.of("export", nda.toString(), csv.toString());
+        assertEquals(0, run.exitCode(), run.toString());
+        java.util.List<String> lines = Files.readAllLines(csv);
+        assertEquals(((Number) run.json().get("rows")).intValue() + 1, lines.size());
+        assertTrue(lines.get(0).startsWith("Test Time / s,") || lines.get(0).contains("Voltage / V"), lines.get(0));
+        assertTrue(lines.get(0).contains("Current / A") && lines.get(0).contains("Cycle Count / 1"), lines.get(0));
+
+        CliRun volume = CliRun.of("export", TestFiles.exampleStudy().resolve("composite.tif").toString(),
+                tmp.resolve("v.csv").toString());
+        assertEquals(3, volume.exitCode(), volume.toString());
+        assertTrue(!Files.exists(tmp.resolve("v.csv")));
     }
 }

@@ -13,6 +13,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.stackscope.study.Dataset;
+import org.stackscope.study.Recipe;
 import org.stackscope.study.Study;
 
 /** Adding datasets to a study and writing study.json back. */
@@ -63,5 +64,26 @@ class StudySaveTest {
         Study study = Study.load(dir);
         Dataset again = new Dataset("a", "", dir.resolve("b.csv"), null, Double.NaN, -1, Double.NaN, Map.of());
         assertThrows(IllegalArgumentException.class, () -> study.withDatasets(List.of(again)));
+    }
+
+    @Test
+    void aRecipeBuiltForAStudySavesAndLoadsBackEqual() throws Exception {
+        Files.writeString(dir.resolve("study.json"), """
+                { "name": "S", "datasets": [ { "id": "ct", "path": "ct.tif" } ] }
+                """);
+        Study study = Study.load(dir);
+        Path recipes = Files.createDirectories(dir.resolve("recipes"));
+        Recipe recipe = Recipe.create(recipes.resolve("mine.json"), "mine", study).withSteps(List.of(
+                new Recipe.Step("phase-fractions", List.of("ct"), Map.of("phases", "0=VOID,1=SE"), Map.of()),
+                new Recipe.Step("percolation", List.of("ct"), Map.of(), Map.of("voxelSize", "0.5"))));
+        recipe.save();
+
+        Recipe again = Recipe.load(recipes.resolve("mine.json"));
+        assertEquals(recipe.steps(), again.steps());
+        assertEquals("mine", again.name());
+        assertEquals(study.folder().toAbsolutePath().normalize(), again.study().orElseThrow().folder().normalize());
+        assertEquals(dir.resolve("ct.tif").toAbsolutePath().normalize(), again.resolve("ct", Map.of()).path());
+        assertTrue(Files.readString(recipes.resolve("mine.json")).contains("\"study\": \"../study.json\""));
+        assertThrows(java.io.IOException.class, () -> Recipe.create(dir.resolve("empty.json"), "e", study).save());
     }
 }

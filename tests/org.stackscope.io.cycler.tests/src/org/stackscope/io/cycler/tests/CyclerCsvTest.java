@@ -17,10 +17,10 @@ import org.stackscope.core.api.ImportSettings;
 import org.stackscope.core.api.Match;
 import org.stackscope.core.api.Monitor;
 import org.stackscope.core.model.Column;
-import org.stackscope.core.model.CyclerColumns;
 import org.stackscope.core.model.CyclerColumns.StepType;
+import org.stackscope.core.model.CyclerColumns;
 import org.stackscope.core.model.Table;
-import org.stackscope.io.cycler.BdfCsvExporter;
+import org.stackscope.core.results.BdfCsvExporter;
 import org.stackscope.io.cycler.BioLogicMptImporter;
 import org.stackscope.io.cycler.CyclerCsvImporter;
 

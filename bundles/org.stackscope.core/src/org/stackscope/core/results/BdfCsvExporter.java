@@ -1,4 +1,4 @@
-package org.stackscope.io.cycler;
+package org.stackscope.core.results;
 
 import java.io.BufferedWriter;
 import java.io.IOException;
