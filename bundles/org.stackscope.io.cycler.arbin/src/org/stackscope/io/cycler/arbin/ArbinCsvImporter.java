@@ -25,6 +25,8 @@ import org.stackscope.core.api.ImportSettings;
 import org.stackscope.core.api.Importer;
 import org.stackscope.core.api.Match;
 import org.stackscope.core.api.Monitor;
+import org.stackscope.core.io.DelimitedText;
+import org.stackscope.core.io.SafeZip;
 import org.stackscope.core.model.Table;
 
 /**
@@ -53,7 +55,8 @@ public final class ArbinCsvImporter implements Importer<Table> {
         try (InputStream in = Files.newInputStream(file)) {
             String head = new String(in.readNBytes(4096), StandardCharsets.ISO_8859_1);
             String first = head.lines().findFirst().orElse("");
-            List<String> keys = split(first, delimiter(first)).stream().map(ArbinTable::key).toList();
+            List<String> keys = DelimitedText.split(first, DelimitedText.delimiter(first)).stream()
+                    .map(ArbinTable::key).toList();
             return keys.contains("test_time") && keys.contains("voltage") && keys.contains("current") ? Match.YES
                     : Match.NO;
         } catch (IOException e) {
@@ -82,8 +85,8 @@ public final class ArbinCsvImporter implements Importer<Table> {
             if (header == null || header.isBlank()) {
                 throw new ImportException(file, "line 1", "no header line");
             }
-            char delimiter = delimiter(header);
-            List<String> headers = split(header.replace("\uFEFF", ""), delimiter);
+            char delimiter = DelimitedText.delimiter(header);
+            List<String> headers = DelimitedText.split(header.replace("\uFEFF", ""), delimiter);
             List<String> keys = headers.stream().map(ArbinTable::key).toList();
             if (!keys.contains("voltage") || !keys.contains("current")
                     || !keys.contains("test_time") && !keys.contains("date_time") && !keys.contains("datetime")) {
@@ -106,7 +109,7 @@ public final class ArbinCsvImporter implements Importer<Table> {
                 if ((lineNo & 0x3fff) == 0) {
                     monitor.checkCanceled();
                 }
-                List<String> cells = split(line, delimiter);
+                List<String> cells = DelimitedText.split(line, delimiter);
                 if (cells.size() < n) {
                     throw new ImportException(file, "line " + lineNo, "has " + cells.size() + " columns, the header "
                             + n);
@@ -161,8 +164,8 @@ public final class ArbinCsvImporter implements Importer<Table> {
             if (header == null || values == null) {
                 return;
             }
-            List<String> keys = split(header, ',');
-            List<String> cells = split(values, ',');
+            List<String> keys = DelimitedText.split(header, ',');
+            List<String> cells = DelimitedText.split(values, ',');
             for (int c = 0; c < Math.min(keys.size(), cells.size()); c++) {
                 String key = keys.get(c).trim().toLowerCase(Locale.ROOT);
                 if (!key.isEmpty() && !cells.get(c).isBlank()) {
@@ -203,28 +206,5 @@ public final class ArbinCsvImporter implements Importer<Table> {
         } catch (NumberFormatException e) {
             return Double.NaN;
         }
-    }
-
-    private static char delimiter(String header) {
-        return header.indexOf('\t') >= 0 ? '\t' : header.indexOf(';') >= 0 ? ';' : ',';
-    }
-
-    static List<String> split(String line, char delimiter) {
-        List<String> cells = new ArrayList<>();
-        StringBuilder cell = new StringBuilder();
-        boolean quoted = false;
-        for (int i = 0; i < line.length(); i++) {
-            char ch = line.charAt(i);
-            if (ch == '"') {
-                quoted = !quoted;
-            } else if (ch == delimiter && !quoted) {
-                cells.add(cell.toString());
-                cell.setLength(0);
-            } else {
-                cell.append(ch);
-            }
-        }
-        cells.add(cell.toString());
-        return cells;
     }
 }

@@ -24,9 +24,11 @@ import org.stackscope.core.api.ImportSettings;
 import org.stackscope.core.api.Importer;
 import org.stackscope.core.api.Match;
 import org.stackscope.core.api.Monitor;
+import org.stackscope.core.io.DelimitedText;
+import org.stackscope.core.io.SafeZip;
 import org.stackscope.core.model.Column;
-import org.stackscope.core.model.CyclerColumns;
 import org.stackscope.core.model.CyclerColumns.StepType;
+import org.stackscope.core.model.CyclerColumns;
 import org.stackscope.core.model.Steps;
 import org.stackscope.core.model.Table;
 
@@ -62,7 +64,8 @@ public final class NewareCsvImporter implements Importer<Table> {
         try (InputStream in = Files.newInputStream(file)) {
             String head = new String(in.readNBytes(4096), StandardCharsets.ISO_8859_1);
             String first = head.lines().filter(l -> !l.isBlank()).findFirst().orElse("");
-            List<Role> roles = first.isEmpty() ? List.of() : split(first, delimiter(first)).stream()
+            List<Role> roles = first.isEmpty() ? List.of()
+                    : DelimitedText.split(first, DelimitedText.delimiter(first)).stream()
                     .map(NewareCsvImporter::role).toList();
             String lower = first.toLowerCase(Locale.ROOT);
             boolean newareNames = NEWARE_HEADERS.stream().anyMatch(lower::contains);
@@ -89,8 +92,8 @@ public final class NewareCsvImporter implements Importer<Table> {
             if (header == null) {
                 throw new ImportException(file, "", "the file is empty");
             }
-            char delimiter = delimiter(header);
-            List<String> headers = split(header.replace("\uFEFF", ""), delimiter);
+            char delimiter = DelimitedText.delimiter(header);
+            List<String> headers = DelimitedText.split(header.replace("\uFEFF", ""), delimiter);
             int n = headers.size();
             if (n > 4096) {
                 throw new ImportException(file, "line " + lineNo, n + " columns: not a cycler export");
@@ -121,7 +124,7 @@ public final class NewareCsvImporter implements Importer<Table> {
                 if ((lineNo & 0x3fff) == 0) {
                     monitor.checkCanceled();
                 }
-                List<String> cells = split(line, delimiter);
+                List<String> cells = DelimitedText.split(line, delimiter);
                 if (cells.size() < n) {
                     throw new ImportException(file, "line " + lineNo, "has " + cells.size() + " columns, the header "
                             + n);
@@ -402,29 +405,5 @@ public final class NewareCsvImporter implements Importer<Table> {
         } catch (java.time.DateTimeException e) {
             return null;
         }
-    }
-
-    private static char delimiter(String header) {
-        return header.indexOf('\t') >= 0 ? '\t' : header.indexOf(';') >= 0 ? ';' : ',';
-    }
-
-    /** Splits one line at the delimiter, honouring double quotes. */
-    static List<String> split(String line, char delimiter) {
-        List<String> cells = new ArrayList<>();
-        StringBuilder cell = new StringBuilder();
-        boolean quoted = false;
-        for (int i = 0; i < line.length(); i++) {
-            char ch = line.charAt(i);
-            if (ch == '"') {
-                quoted = !quoted;
-            } else if (ch == delimiter && !quoted) {
-                cells.add(cell.toString());
-                cell.setLength(0);
-            } else {
-                cell.append(ch);
-            }
-        }
-        cells.add(cell.toString());
-        return cells;
     }
 }

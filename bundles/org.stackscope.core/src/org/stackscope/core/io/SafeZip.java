@@ -1,4 +1,4 @@
-package org.stackscope.io.cycler.arbin;
+package org.stackscope.core.io;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -18,10 +18,10 @@ import org.stackscope.core.api.ImportException;
  * {@link #MAX_ENTRY_BYTES} and {@link #MAX_RATIO} times its compressed size (zip bombs), counting the bytes actually
  * inflated rather than trusting the declared sizes.
  */
-final class SafeZip implements AutoCloseable {
+public final class SafeZip implements AutoCloseable {
 
-    static final long MAX_ENTRY_BYTES = 1L << 30;
-    static final long MAX_RATIO = 200;
+    public static final long MAX_ENTRY_BYTES = 1L << 30;
+    public static final long MAX_RATIO = 200;
     /** Small entries may compress better than the ratio (pages of zeros); they cannot be a bomb. */
     private static final long RATIO_FREE_BYTES = 1 << 20;
 
@@ -29,7 +29,7 @@ final class SafeZip implements AutoCloseable {
     private final ZipFile zip;
     private final List<String> names;
 
-    SafeZip(Path file) throws ImportException {
+    public SafeZip(Path file) throws ImportException {
         this.file = file;
         try {
             zip = new ZipFile(file.toFile());
@@ -59,11 +59,11 @@ final class SafeZip implements AutoCloseable {
     }
 
     /** A library's message on one line, as import errors must be (parsers report "ParseError ...\nMessage: ..."). */
-    static String oneLine(Object message) {
+    public static String oneLine(Object message) {
         return String.valueOf(message).replaceAll("\\s*[\\r\\n]+\\s*", " ").trim();
     }
 
-    static boolean safe(String name) {
+    public static boolean safe(String name) {
         String n = name.replace('\\', '/');
         if (n.startsWith("/") || n.matches("^[A-Za-z]:.*") || n.indexOf('\0') >= 0) {
             return false;
@@ -76,16 +76,16 @@ final class SafeZip implements AutoCloseable {
         return true;
     }
 
-    List<String> names() {
+    public List<String> names() {
         return names;
     }
 
-    boolean has(String name) {
+    public boolean has(String name) {
         return names.contains(name);
     }
 
     /** The inflated bytes of one entry, within the size and ratio limits. */
-    byte[] read(String name) throws ImportException {
+    public byte[] read(String name) throws ImportException {
         ZipEntry entry = zip.getEntry(name);
         if (entry == null) {
             throw new ImportException(file, "entry '" + name + "'", "missing from the archive");
