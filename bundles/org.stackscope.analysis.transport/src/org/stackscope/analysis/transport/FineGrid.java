@@ -108,6 +108,20 @@ final class FineGrid extends StencilGrid {
 
     /** Faces between the cells u = first, first + step, ... of the row starting at {@code from} and of {@code to}. */
     private void facesAlong(float[] table, int from, int to, float[] out, int first, int step) {
+        if (phases == 1) {
+            // one conducting phase (index 0, else -1): a face is open when both cells conduct, (a | b) == 0
+            float open = table[3];
+            if (step == 1) {
+                for (int u = 0; u < nu; u++) {
+                    out[u] = open * (1 + (phase[from + u] | phase[to + u]));
+                }
+            } else {
+                for (int u = first; u < nu; u += 2) {
+                    out[u] = open * (1 + (phase[from + u] | phase[to + u]));
+                }
+            }
+            return;
+        }
         int n = phases + 1;
         for (int u = first; u < nu; u += step) {
             out[u] = table[(phase[from + u] + 1) * n + phase[to + u] + 1];
@@ -117,8 +131,15 @@ final class FineGrid extends StencilGrid {
     private void facesAlongU(int start, float[] out) {
         float[] table = faceTable[0];
         int n = phases + 1;
-        for (int u = 0; u < nu - 1; u++) {
-            out[u] = table[(phase[start + u] + 1) * n + phase[start + u + 1] + 1];
+        if (phases == 1) {
+            float open = table[3];
+            for (int u = 0; u < nu - 1; u++) {
+                out[u] = open * (1 + (phase[start + u] | phase[start + u + 1]));
+            }
+        } else {
+            for (int u = 0; u < nu - 1; u++) {
+                out[u] = table[(phase[start + u] + 1) * n + phase[start + u + 1] + 1];
+            }
         }
         out[nu - 1] = periodicU ? table[(phase[start + nu - 1] + 1) * n + phase[start] + 1] : 0f;
     }
