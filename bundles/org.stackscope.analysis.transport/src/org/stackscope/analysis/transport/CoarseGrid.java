@@ -10,12 +10,11 @@ package org.stackscope.analysis.transport;
 final class CoarseGrid extends StencilGrid {
 
     /** Heap taken per cell by the stored stencil. */
-    static final int BYTES_PER_CELL = 4 * Float.BYTES;
+    static final int BYTES_PER_CELL = 3 * Float.BYTES;
 
     private final float[] gu;
     private final float[] gv;
     private final float[] gw;
-    private final float[] boundary;
 
     private CoarseGrid(int nu, int nv, int nw, boolean periodicU, boolean periodicV) {
         super(nu, nv, nw, periodicU, periodicV);
@@ -23,33 +22,36 @@ final class CoarseGrid extends StencilGrid {
         gu = new float[cells];
         gv = new float[cells];
         gw = new float[cells];
-        boundary = new float[cells];
     }
 
     /** The next coarser level of {@code fine}; a face inside a block (also across a wrap-around) drops out. */
     static CoarseGrid coarsen(StencilGrid fine, SlicePool pool) {
         CoarseGrid c = new CoarseGrid((fine.nu + 1) / 2, (fine.nv + 1) / 2, (fine.nw + 1) / 2, fine.periodicU,
                 fine.periodicV);
-        pool.forEach(c.nw, (from, to) -> {
-            StencilGrid.Row row = new StencilGrid.Row(fine.nu);
+        fine.forSlices(pool, c.nw, (from, to) -> {
+            Faces f = fine.newFaces();
             for (int cw = from; cw < to; cw++) {
+                float[] coarseBoundary = cw == 0 ? c.inletBoundary : c.outletBoundary;
                 for (int w = 2 * cw; w < Math.min(2 * cw + 2, fine.nw); w++) {
                     boolean lastW = c.nw > 1 && w == lastOfBlock(cw, fine.nw);
                     for (int v = 0; v < fine.nv; v++) {
-                        fine.fillRow(v, w, row, 0, 1);
+                        fine.faces(v, w, f, 0, 1);
                         boolean lastV = c.nv > 1 && v == lastOfBlock(v / 2, fine.nv);
                         int start = c.rowStart(v / 2, cw);
                         for (int u = 0; u < fine.nu; u++) {
                             int i = start + u / 2;
-                            c.boundary[i] += row.boundary[u];
+                            float boundary = f.bd[f.atD + u];
+                            if (boundary != 0) {
+                                coarseBoundary[i - cw * c.plane] += boundary;
+                            }
                             if (c.nu > 1 && u == lastOfBlock(u / 2, fine.nu)) {
-                                c.gu[i] += row.guPlus[u];
+                                c.gu[i] += f.gu[f.at + u];
                             }
                             if (lastV) {
-                                c.gv[i] += row.gvPlus[u];
+                                c.gv[i] += f.gv[f.at + u];
                             }
                             if (lastW) {
-                                c.gw[i] += row.gwPlus[u];
+                                c.gw[i] += f.gw[f.at + u];
                             }
                         }
                     }
@@ -59,22 +61,23 @@ final class CoarseGrid extends StencilGrid {
         return c;
     }
 
-    /** The same operator as {@code grid}, bit for bit, but read from stored arrays instead of rebuilt per row. */
+    /** The same operator as {@code grid}, bit for bit, but read from stored arrays instead of built per row. */
     static CoarseGrid stored(StencilGrid grid, SlicePool pool) {
         CoarseGrid c = new CoarseGrid(grid.nu, grid.nv, grid.nw, grid.periodicU, grid.periodicV);
-        pool.forEach(c.nw, (from, to) -> {
-            StencilGrid.Row row = new StencilGrid.Row(c.nu);
+        grid.forSlices(pool, c.nw, (from, to) -> {
+            Faces f = grid.newFaces();
             for (int w = from; w < to; w++) {
                 for (int v = 0; v < c.nv; v++) {
-                    grid.fillRow(v, w, row, 0, 1);
+                    grid.faces(v, w, f, 0, 1);
                     int start = c.rowStart(v, w);
-                    System.arraycopy(row.guPlus, 0, c.gu, start, c.nu);
-                    System.arraycopy(row.gvPlus, 0, c.gv, start, c.nu);
-                    System.arraycopy(row.gwPlus, 0, c.gw, start, c.nu);
-                    System.arraycopy(row.boundary, 0, c.boundary, start, c.nu);
+                    System.arraycopy(f.gu, f.at, c.gu, start, c.nu);
+                    System.arraycopy(f.gv, f.at, c.gv, start, c.nu);
+                    System.arraycopy(f.gw, f.at, c.gw, start, c.nu);
                 }
             }
         });
+        System.arraycopy(grid.inletBoundary, 0, c.inletBoundary, 0, c.plane);
+        System.arraycopy(grid.outletBoundary, 0, c.outletBoundary, 0, c.plane);
         return c;
     }
 
@@ -84,20 +87,21 @@ final class CoarseGrid extends StencilGrid {
     }
 
     @Override
-    void fillRow(int v, int w, Row row, int first, int step) {
+    Faces newFaces() {
+        return new Faces(this, false);
+    }
+
+    @Override
+    void faces(int v, int w, Faces f, int first, int step) {
         int start = rowStart(v, w);
-        int minusV = v > 0 || periodicV ? rowStart(v > 0 ? v - 1 : nv - 1, w) : -1;
-        int minusW = w > 0 ? rowStart(v, w - 1) : -1;
-        for (int u = first; u < nu; u += step) {
-            int i = start + u;
-            row.guPlus[u] = gu[i];
-            // the -u face is the +u face of cell u - 1 or of the last cell, which is 0 unless periodic
-            row.guMinus[u] = gu[u > 0 ? i - 1 : start + nu - 1];
-            row.gvPlus[u] = gv[i];
-            row.gvMinus[u] = minusV >= 0 ? gv[minusV + u] : 0f;
-            row.gwPlus[u] = gw[i];
-            row.gwMinus[u] = minusW >= 0 ? gw[minusW + u] : 0f;
-            row.boundary[u] = boundary[i];
-        }
+        f.gu = gu;
+        f.gv = gv;
+        f.gw = gw;
+        f.at = start;
+        f.gs = v > 0 || periodicV ? gv : zeros();
+        f.atS = v > 0 ? start - nu : periodicV ? rowStart(nv - 1, w) : 0;
+        f.gb = w > 0 ? gw : zeros();
+        f.atB = w > 0 ? start - plane : 0;
+        boundaryOf(v, w, f);
     }
 }

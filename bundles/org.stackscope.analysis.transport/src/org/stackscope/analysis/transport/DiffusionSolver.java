@@ -92,8 +92,7 @@ final class DiffusionSolver {
                 break;
             }
             monitor.checkCanceled();
-            operator.apply(pool, p, z);
-            double pq = pool.sum(nw, w -> dot(p, z, w * plane, (w + 1) * plane));
+            double pq = operator.apply(pool, p, z);
             double alpha = rz / pq;
             double rr = pool.sum(nw, w -> {
                 double sum = 0;

@@ -16,9 +16,6 @@ final class FineGrid extends StencilGrid {
     private final float[][] faceTable;
     /** Conductance from a voxel of each phase (index + 1) to the inlet or outlet face. */
     private final float[] faceToBoundary;
-    /** Stand-ins for a missing neighbour row and for a slice away from the inlet and outlet. */
-    private final byte[] outside;
-    private final float[] noBoundary;
 
     /**
      * @param phase phase index per voxel ({@code -1} = not conducting), flat in (u, v, w) order
@@ -43,12 +40,14 @@ final class FineGrid extends StencilGrid {
             }
         }
         faceToBoundary = new float[n];
-        outside = new byte[nu];
-        java.util.Arrays.fill(outside, (byte) -1);
-        noBoundary = new float[n];
         double area = spacing[0] * spacing[1];
         for (int a = 0; a < phases; a++) {
             faceToBoundary[a + 1] = (float) (2 * conductivity[a] * area / spacing[2]);
+        }
+        int last = (nw - 1) * plane;
+        for (int i = 0; i < plane; i++) {
+            inletBoundary[i] += faceToBoundary[phase[i] + 1];
+            outletBoundary[i] += faceToBoundary[phase[last + i] + 1];
         }
     }
 
@@ -57,38 +56,92 @@ final class FineGrid extends StencilGrid {
     }
 
     @Override
-    void fillRow(int v, int w, Row row, int first, int step) {
-        int start = rowStart(v, w);
-        int plane = nu * nv;
-        // a missing neighbour row reads as a row of non-conducting voxels, whose faces are all 0 in the tables
-        byte[] plusV = v < nv - 1 || periodicV ? phase : outside;
-        int plusVStart = v < nv - 1 ? start + nu : periodicV ? start - (nv - 1) * nu : 0;
-        byte[] minusV = v > 0 || periodicV ? phase : outside;
-        int minusVStart = v > 0 ? start - nu : periodicV ? start + (nv - 1) * nu : 0;
-        byte[] plusW = w < nw - 1 ? phase : outside;
-        int plusWStart = w < nw - 1 ? start + plane : 0;
-        byte[] minusW = w > 0 ? phase : outside;
-        int minusWStart = w > 0 ? start - plane : 0;
-        float[] toFace = w == 0 || w == nw - 1 ? faceToBoundary : noBoundary;
-        float faces = w == 0 && w == nw - 1 ? 2f : 1f;
-        int n = phases + 1;
-        float[] alongU = faceTable[0];
-        float[] alongV = faceTable[1];
-        float[] alongW = faceTable[2];
-        for (int u = first; u < nu; u += step) {
-            int a = phase[start + u] + 1;
-            // the face to a + neighbour b is entry (a, b), the face to a - neighbour b is entry (b, a)
-            int an = a * n + 1;
-            byte plusU = u < nu - 1 ? phase[start + u + 1] : periodicU ? phase[start] : -1;
-            byte minusU = u > 0 ? phase[start + u - 1] : periodicU ? phase[start + nu - 1] : -1;
-            row.guPlus[u] = alongU[an + plusU];
-            row.guMinus[u] = alongU[(minusU + 1) * n + a];
-            row.gvPlus[u] = alongV[an + plusV[plusVStart + u]];
-            row.gvMinus[u] = alongV[(minusV[minusVStart + u] + 1) * n + a];
-            row.gwPlus[u] = alongW[an + plusW[plusWStart + u]];
-            row.gwMinus[u] = alongW[(minusW[minusWStart + u] + 1) * n + a];
-            row.boundary[u] = toFace[a] * faces;
+    Faces newFaces() {
+        return new Faces(this, true);
+    }
+
+    /**
+     * Builds the faces of row (v, w) from the phases, for the cells u = first, first + step, ... (the -v faces of a
+     * whole row are kept from row v - 1 when that came just before).
+     */
+    @Override
+    void faces(int v, int w, Faces f, int first, int step) {
+        int row = v + nv * w;
+        if (f.row != row || f.step != step || f.first != first) {
+            int start = rowStart(v, w);
+            if (step == 1 && f.step == 1 && v > 0 && f.row == row - 1) {
+                float[] t = f.scratchS;
+                f.scratchS = f.scratchV;
+                f.scratchV = t;
+            } else if (v > 0 || periodicV) {
+                int previous = rowStart(v > 0 ? v - 1 : nv - 1, w);
+                facesAlong(faceTable[1], previous, start, f.scratchS, first, step);
+            }
+            facesAlongU(start, f.scratchU);
+            if (v < nv - 1 || periodicV) {
+                facesAlong(faceTable[1], start, v < nv - 1 ? start + nu : rowStart(0, w), f.scratchV, first, step);
+            } else {
+                java.util.Arrays.fill(f.scratchV, 0f);
+            }
+            if (w < nw - 1) {
+                facesAlong(faceTable[2], start, start + plane, f.scratchW, first, step);
+            } else {
+                java.util.Arrays.fill(f.scratchW, 0f);
+            }
+            if (w > 0) {
+                facesAlong(faceTable[2], start - plane, start, f.scratchB, first, step);
+            }
+            f.row = row;
+            f.step = step;
+            f.first = first;
         }
+        f.gu = f.scratchU;
+        f.gv = f.scratchV;
+        f.gw = f.scratchW;
+        f.at = 0;
+        f.gs = v > 0 || periodicV ? f.scratchS : zeros();
+        f.atS = 0;
+        f.gb = w > 0 ? f.scratchB : zeros();
+        f.atB = 0;
+        boundaryOf(v, w, f);
+    }
+
+    /** Faces between the cells u = first, first + step, ... of the row starting at {@code from} and of {@code to}. */
+    private void facesAlong(float[] table, int from, int to, float[] out, int first, int step) {
+        if (phases == 1) {
+            // one conducting phase (index 0, else -1): a face is open when both cells conduct, (a | b) == 0
+            float open = table[3];
+            if (step == 1) {
+                for (int u = 0; u < nu; u++) {
+                    out[u] = open * (1 + (phase[from + u] | phase[to + u]));
+                }
+            } else {
+                for (int u = first; u < nu; u += 2) {
+                    out[u] = open * (1 + (phase[from + u] | phase[to + u]));
+                }
+            }
+            return;
+        }
+        int n = phases + 1;
+        for (int u = first; u < nu; u += step) {
+            out[u] = table[(phase[from + u] + 1) * n + phase[to + u] + 1];
+        }
+    }
+
+    private void facesAlongU(int start, float[] out) {
+        float[] table = faceTable[0];
+        int n = phases + 1;
+        if (phases == 1) {
+            float open = table[3];
+            for (int u = 0; u < nu - 1; u++) {
+                out[u] = open * (1 + (phase[start + u] | phase[start + u + 1]));
+            }
+        } else {
+            for (int u = 0; u < nu - 1; u++) {
+                out[u] = table[(phase[start + u] + 1) * n + phase[start + u + 1] + 1];
+            }
+        }
+        out[nu - 1] = periodicU ? table[(phase[start + nu - 1] + 1) * n + phase[start] + 1] : 0f;
     }
 
     /** Whether voxel {@code i} takes part in the solution. */
@@ -106,7 +159,6 @@ final class FineGrid extends StencilGrid {
      * the outlet face, for the concentration {@code c} (inlet at 1, outlet at 0).
      */
     double[] planeFluxes(SlicePool pool, double[] c) {
-        int plane = nu * nv;
         double[] flux = new double[nw + 1];
         pool.forEach(nw + 1, (from, to) -> {
             for (int k = from; k < to; k++) {

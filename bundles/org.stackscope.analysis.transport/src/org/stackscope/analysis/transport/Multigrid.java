@@ -4,9 +4,14 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A symmetric V-cycle used as preconditioner: red-black Gauss-Seidel smoothing (red then black before the coarse
- * correction, black then red after it, which keeps the cycle symmetric as conjugate gradients require) and Galerkin
- * coarse levels built by {@link CoarseGrid#coarsen}.
+ * A symmetric multigrid cycle used as preconditioner: red-black Gauss-Seidel smoothing (red-black pairs before the
+ * coarse correction, black-red pairs after it, which keeps the cycle symmetric as conjugate gradients require) and
+ * Galerkin coarse levels built by {@link CoarseGrid#coarsen}. The finest level smooths with one pair and visits the
+ * next level once; every coarser level smooths with two pairs and visits its next one twice (a W-cycle below the
+ * finest level). The coarse levels then cost about half of the finest one, and take out much of what
+ * piecewise-constant prolongation leaves: on TauFactor's electrode (256³) 25 iterations instead of 30 of a V-cycle with
+ * one pair everywhere. Two pairs on the finest level too would save more iterations (18) but cost more than they
+ * save where the finest level builds its stencil from the phases.
  */
 final class Multigrid {
 
@@ -18,6 +23,11 @@ final class Multigrid {
      * aggregation multigrid (the scale keeps the preconditioner symmetric).
      */
     private static final float CORRECTION_WEIGHT = 1.6f;
+    /** Visits of a coarse level to the next coarser one per cycle. */
+    private static final int COARSE_VISITS = 2;
+    /** Red-black sweep pairs before and after each coarse correction: on the finest level, on the coarser ones. */
+    private static final int FINE_SWEEPS = 1;
+    private static final int COARSE_SWEEPS = 2;
 
     private final SlicePool pool;
     private final List<StencilGrid> levels = new ArrayList<>();
@@ -45,23 +55,34 @@ final class Multigrid {
 
     /** {@code z = M⁻¹ r}. */
     void apply(float[] r, float[] z) {
-        cycle(0, r, z);
+        cycle(0, r, z, true);
     }
 
-    private void cycle(int l, float[] f, float[] e) {
+    /** One cycle on level l for A e = f, from e = 0 or from the e given. */
+    private void cycle(int l, float[] f, float[] e, boolean fromZero) {
         StencilGrid grid = levels.get(l);
         if (l == levels.size() - 1) {
             for (int sweep = 0; sweep < COARSEST_SWEEPS; sweep++) {
-                grid.smooth(pool, f, e, 0, sweep == 0);
-                grid.smooth(pool, f, e, 1, false);
+                grid.halfSweep(pool, f, e, 0, fromZero && sweep == 0);
+                grid.halfSweep(pool, f, e, 1, false);
             }
             return;
         }
-        grid.smooth(pool, f, e, 0, true);
+        int sweeps = l == 0 ? FINE_SWEEPS : COARSE_SWEEPS;
+        for (int k = 0; k < sweeps; k++) {
+            grid.halfSweep(pool, f, e, 0, fromZero && k == 0);
+            grid.halfSweep(pool, f, e, 1, false);
+        }
         StencilGrid coarse = levels.get(l + 1);
-        grid.restrictResidual(pool, f, e, 0, coarse, rhs.get(l + 1));
-        cycle(l + 1, rhs.get(l + 1), correction.get(l + 1));
+        grid.restrictResidual(pool, f, e, coarse, rhs.get(l + 1));
+        int visits = l == 0 ? 1 : COARSE_VISITS;
+        for (int c = 0; c < visits; c++) {
+            cycle(l + 1, rhs.get(l + 1), correction.get(l + 1), c == 0);
+        }
         grid.prolongAdd(pool, coarse, correction.get(l + 1), CORRECTION_WEIGHT, e);
-        grid.smooth(pool, f, e, 1, false);
+        for (int k = 0; k < sweeps; k++) {
+            grid.halfSweep(pool, f, e, 1, false);
+            grid.halfSweep(pool, f, e, 0, false);
+        }
     }
 }

@@ -13,7 +13,11 @@ import org.stackscope.core.model.Volume;
 
 import net.imglib2.Cursor;
 import net.imglib2.RandomAccessibleInterval;
+import net.imglib2.img.array.ArrayImg;
+import net.imglib2.img.basictypeaccess.array.ByteArray;
+import net.imglib2.img.planar.PlanarImg;
 import net.imglib2.type.numeric.RealType;
+import net.imglib2.type.numeric.integer.UnsignedByteType;
 import net.imglib2.view.Views;
 
 /**
@@ -145,20 +149,60 @@ public final class PhaseMask {
         int nw = (int) image.dimension(w);
         byte[] voxels = new byte[(int) total];
         monitor.begin("Selecting phases", nw);
-        for (int k = 0; k < nw; k++) {
-            monitor.checkCanceled();
-            // a slice perpendicular to the flow, iterated with its first remaining axis fastest: exactly (u, v) order
-            RandomAccessibleInterval<? extends RealType<?>> slice = Views.hyperSlice(image, w, image.min(w) + k);
-            Cursor<? extends RealType<?>> c = Views.flatIterable(slice).cursor();
-            int offset = k * nu * nv;
-            int i = 0;
-            while (c.hasNext()) {
-                voxels[offset + i++] = classifier.phaseOf(c.next().getRealDouble());
+        if (w == 2 && copyByteSlices(image, classifier, voxels, nu * nv, monitor)) {
+            monitor.worked(nw);
+        } else {
+            for (int k = 0; k < nw; k++) {
+                monitor.checkCanceled();
+                // a slice perpendicular to the flow, iterated with its first remaining axis fastest: (u, v) order
+                RandomAccessibleInterval<? extends RealType<?>> slice = Views.hyperSlice(image, w, image.min(w) + k);
+                Cursor<? extends RealType<?>> c = Views.flatIterable(slice).cursor();
+                int offset = k * nu * nv;
+                int i = 0;
+                while (c.hasNext()) {
+                    voxels[offset + i++] = classifier.phaseOf(c.next().getRealDouble());
+                }
+                monitor.worked(1);
             }
-            monitor.worked(1);
         }
         double[] size = volume.voxelSizeUm();
         return new PhaseMask(phases, voxels, nu, nv, nw, new double[] { size[u], size[v], size[w] }, flowAxis);
+    }
+
+    /**
+     * The fast path for 8-bit images held as byte arrays (one per Z slice or one for the whole volume) with the flow
+     * along Z: their slices are already in (u, v) order, so each byte maps through a 256-entry table, instead of a
+     * cursor and a classification per voxel. Returns false, having done nothing, for any other image.
+     */
+    private static boolean copyByteSlices(RandomAccessibleInterval<? extends RealType<?>> image, Classifier classifier,
+            byte[] voxels, int plane, Monitor monitor) {
+        if (image.numDimensions() != 3 || !(image.getType() instanceof UnsignedByteType)) {
+            return false;
+        }
+        byte[] lookup = new byte[256];
+        for (int value = 0; value < 256; value++) {
+            lookup[value] = classifier.phaseOf(value);
+        }
+        if (image instanceof PlanarImg<?, ?> planar && planar.numSlices() == voxels.length / plane
+                && planar.getPlane(0) instanceof ByteArray) {
+            for (int k = 0; k < planar.numSlices(); k++) {
+                monitor.checkCanceled();
+                byte[] source = ((ByteArray) planar.getPlane(k)).getCurrentStorageArray();
+                for (int i = 0; i < plane; i++) {
+                    voxels[k * plane + i] = lookup[source[i] & 0xff];
+                }
+            }
+            return true;
+        }
+        if (image instanceof ArrayImg<?, ?> array && array.update(null) instanceof ByteArray bytes
+                && bytes.getCurrentStorageArray().length == voxels.length) {
+            byte[] source = bytes.getCurrentStorageArray();
+            for (int i = 0; i < voxels.length; i++) {
+                voxels[i] = lookup[source[i] & 0xff];
+            }
+            return true;
+        }
+        return false;
     }
 
     /** A mask from a flat array already in (u, v, w) order, for tests and generated structures. */

@@ -2,9 +2,14 @@ package org.stackscope.analysis.transport;
 
 /**
  * A symmetric 7-point conductance stencil on an {@code nu × nv × nw} grid (flat index {@code u + nu * (v + nv * w)},
- * {@code w} along the flow): one level of the multigrid hierarchy. Subclasses supply the stencil one row at a time
- * ({@link #fillRow}), only for the cells a kernel touches (one colour of a red-black sweep is half the row); the
- * kernels here work on those rows, in parallel over slices, each cell written by one thread.
+ * {@code w} along the flow): one level of the multigrid hierarchy. A level hands out its face conductances one row
+ * at a time ({@link #faces}): for every cell the faces to its +u, +v and +w neighbours and its -v and -w faces (the +v
+ * and +w faces of the neighbouring rows); the -u face is the +u face of the previous cell. Stored levels point into
+ * their arrays, the finest level builds the row from the phases, only for the cells a kernel touches (one colour of a
+ * red-black sweep is half the row), into a row-sized scratch that stays in the first-level cache. The kernels work in
+ * parallel over slices, each cell written by one thread. The +u face of the last cell of a row (and the +v face of the
+ * last row) wraps around to the first when the sides are periodic and is 0 otherwise, so row ends need no special
+ * case besides the index wrap.
  * A cell with no conductance at all (outside the phase, or trimmed) has a zero diagonal and is kept at zero.
  */
 abstract class StencilGrid {
@@ -12,50 +17,92 @@ abstract class StencilGrid {
     final int nu;
     final int nv;
     final int nw;
+    final int plane;
     /** Whether the grid wraps around along u and v (periodic side faces). */
     final boolean periodicU;
     final boolean periodicV;
+    /**
+     * Conductance of each cell of the first slice to the inlet face and of the last slice to the outlet face (one
+     * plane holding both when there is a single slice); {@link #zeros} for the slices in between.
+     */
+    final float[] inletBoundary;
+    final float[] outletBoundary;
+    private final float[] zeros;
 
     StencilGrid(int nu, int nv, int nw, boolean periodicU, boolean periodicV) {
         this.nu = nu;
         this.nv = nv;
         this.nw = nw;
+        this.plane = nu * nv;
         this.periodicU = periodicU && nu > 1;
         this.periodicV = periodicV && nv > 1;
+        inletBoundary = new float[plane];
+        outletBoundary = nw > 1 ? new float[plane] : inletBoundary;
+        zeros = new float[plane];
     }
 
     /** Grids this small run on the calling thread: handing them to the pool costs more than it saves. */
-    private static final int SERIAL_CELLS = 1 << 15;
+    private static final int SERIAL_CELLS = 1 << 16;
 
-    /** The stencil of one row of cells (fixed v and w), per-thread scratch. */
-    static final class Row {
-        /** Conductance of the face to the +u neighbour (the last one wraps to u = 0 when periodic, else 0). */
-        final float[] guPlus;
-        /** Conductance of the face to the -u neighbour (the first one wraps to u = nu - 1 when periodic, else 0). */
-        final float[] guMinus;
-        final float[] gvPlus;
-        final float[] gvMinus;
-        final float[] gwPlus;
-        final float[] gwMinus;
-        /** Conductance to the fixed-concentration faces (inlet and outlet slices only). */
-        final float[] boundary;
+    /**
+     * The faces of one row (v, w): cell u's faces to its +u, +v and +w neighbours are {@code gu[at + u]},
+     * {@code gv[at + u]}, {@code gw[at + u]}; its -v and -w faces {@code gs[atS + u]} and {@code gb[atB + u]} (the +v
+     * and +w faces of the neighbouring rows); its conductance to the inlet or outlet face {@code bd[atD + u]}.
+     * Per-thread; grids that build their faces on the fly fill the scratch rows.
+     */
+    static final class Faces {
+        float[] gu;
+        float[] gv;
+        float[] gw;
+        int at;
+        float[] gs;
+        int atS;
+        float[] gb;
+        int atB;
+        float[] bd;
+        int atD;
+        /** Row ({@code v + nv * w}) and cells (first, step) whose faces are in the scratch rows; row -1 for none. */
+        int row = -1;
+        int first;
+        int step;
+        final float[] scratchU;
+        float[] scratchV;
+        final float[] scratchW;
+        float[] scratchS;
+        final float[] scratchB;
 
-        Row(int nu) {
-            guPlus = new float[nu];
-            guMinus = new float[nu];
-            gvPlus = new float[nu];
-            gvMinus = new float[nu];
-            gwPlus = new float[nu];
-            gwMinus = new float[nu];
-            boundary = new float[nu];
+        Faces(StencilGrid grid, boolean scratch) {
+            int n = scratch ? grid.nu : 0;
+            scratchU = new float[n];
+            scratchV = new float[n];
+            scratchW = new float[n];
+            scratchS = new float[n];
+            scratchB = new float[n];
         }
     }
 
-    /** Fills {@code row} with the stencil of the cells {@code (u, v, w)}, u = first, first + step, ... < nu. */
-    abstract void fillRow(int v, int w, Row row, int first, int step);
+    /**
+     * Points {@code f} at the faces of row (v, w); only those of the cells u = first, first + step, ... need to be
+     * right (and all +u faces).
+     */
+    abstract void faces(int v, int w, Faces f, int first, int step);
+
+    /** A per-thread {@link Faces} for this grid. */
+    abstract Faces newFaces();
+
+    /** Sets the boundary conductances of row (v, w). */
+    final void boundaryOf(int v, int w, Faces f) {
+        f.bd = w == 0 ? inletBoundary : w == nw - 1 ? outletBoundary : zeros;
+        f.atD = v * nu;
+    }
+
+    /** Faces of missing neighbours. */
+    final float[] zeros() {
+        return zeros;
+    }
 
     /** Like {@link SlicePool#forEach} over the slices of this grid, but on the calling thread for small grids. */
-    private void forSlices(SlicePool pool, int slices, SlicePool.SliceRange task) {
+    final void forSlices(SlicePool pool, int slices, SlicePool.SliceRange task) {
         if (cells() < SERIAL_CELLS) {
             task.run(0, slices);
         } else {
@@ -71,86 +118,141 @@ abstract class StencilGrid {
         return (w * nv + v) * nu;
     }
 
-    /** {@code out = A x}. */
-    final void apply(SlicePool pool, float[] x, float[] out) {
+    /** Per-thread scratch: the faces and the sums of one row. */
+    final class Scratch {
+        final Faces faces = newFaces();
+        /** Σ g·x over the six neighbours of each cell of the row, in double: float sums would stall the residual. */
+        final double[] sum = new double[nu];
+        /** Σ g over the six faces plus the boundary conductance (the diagonal of A). */
+        final double[] diagonal = new double[nu];
+    }
+
+    /**
+     * Fills {@code s.sum} and {@code s.diagonal} for the cells u = first, first + step, ... of row (v, w); with
+     * {@code sums} false only the diagonal. The -u face of u = 0 is the +u face of the last cell, 0 unless periodic.
+     */
+    final void rowSums(Scratch s, int v, int w, float[] x, boolean sums, int first, int step) {
+        Faces f = s.faces;
+        faces(v, w, f, first, step);
+        int i0 = rowStart(v, w);
+        float[] gu = f.gu;
+        float[] gv = f.gv;
+        float[] gw = f.gw;
+        float[] gs = f.gs;
+        float[] gb = f.gb;
+        float[] bd = f.bd;
+        int a = f.at;
+        int as = f.atS;
+        int b = f.atB;
+        int r = f.atD;
+        double[] diagonal = s.diagonal;
+        double[] sum = s.sum;
+        if (!sums) {
+            for (int u = first; u < nu; u += step) {
+                int west = u > 0 ? u - 1 : nu - 1;
+                diagonal[u] = (double) gu[a + u] + gu[a + west] + gv[a + u] + gs[as + u] + gw[a + u] + gb[b + u]
+                        + bd[r + u];
+            }
+            return;
+        }
+        int iN = v < nv - 1 ? i0 + nu : periodicV ? i0 - (nv - 1) * nu : i0;
+        int iS = v > 0 ? i0 - nu : periodicV ? i0 + (nv - 1) * nu : i0;
+        int iT = w < nw - 1 ? i0 + plane : i0;
+        int iB = w > 0 ? i0 - plane : i0;
+        for (int u = first; u < nu; u += step) {
+            int east = u < nu - 1 ? u + 1 : 0;
+            int west = u > 0 ? u - 1 : nu - 1;
+            float gE = gu[a + u];
+            float gW = gu[a + west];
+            float gN = gv[a + u];
+            float gS = gs[as + u];
+            float gT = gw[a + u];
+            float gB = gb[b + u];
+            diagonal[u] = (double) gE + gW + gN + gS + gT + gB + bd[r + u];
+            sum[u] = (double) gE * x[i0 + east] + (double) gW * x[i0 + west] + (double) gN * x[iN + u]
+                    + (double) gS * x[iS + u] + (double) gT * x[iT + u] + (double) gB * x[iB + u];
+        }
+    }
+
+    /** {@code out = A x}; returns {@code x · A x}, summed per slice and then in slice order (any thread count). */
+    final double apply(SlicePool pool, float[] x, float[] out) {
+        double[] dots = new double[nw];
         forSlices(pool, nw, (from, to) -> {
-            Row row = new Row(nu);
+            Scratch s = new Scratch();
+            for (int w = from; w < to; w++) {
+                double dot = 0;
+                for (int v = 0; v < nv; v++) {
+                    rowSums(s, v, w, x, true, 0, 1);
+                    int i0 = rowStart(v, w);
+                    double[] sum = s.sum;
+                    double[] diagonal = s.diagonal;
+                    for (int u = 0; u < nu; u++) {
+                        float ax = (float) (diagonal[u] * x[i0 + u] - sum[u]);
+                        out[i0 + u] = ax;
+                        dot += (double) x[i0 + u] * ax;
+                    }
+                }
+                dots[w] = dot;
+            }
+        });
+        double total = 0;
+        for (double d : dots) {
+            total += d;
+        }
+        return total;
+    }
+
+    /**
+     * One Gauss-Seidel half-sweep of A e = f over the cells of {@code colour} ({@code (u + v + w) % 2});
+     * {@code fromZero} when e is 0 so far (no neighbours to sum, the other colour is set to 0). A cell without
+     * conductance has f = 0 and gets 0 (its diagonal is raised to the smallest normal double instead of tested).
+     */
+    final void halfSweep(SlicePool pool, float[] f, float[] e, int colour, boolean fromZero) {
+        forSlices(pool, nw, (from, to) -> {
+            Scratch s = new Scratch();
             for (int w = from; w < to; w++) {
                 for (int v = 0; v < nv; v++) {
-                    fillRow(v, w, row, 0, 1);
-                    int start = rowStart(v, w);
-                    Neighbours nb = new Neighbours(v, w);
-                    for (int u = 0; u < nu; u++) {
-                        out[start + u] = (float) (diagonal(row, u) * x[start + u] - nb.sum(row, x, u));
+                    int i0 = rowStart(v, w);
+                    int first = (colour + v + w) & 1;
+                    rowSums(s, v, w, e, !fromZero, first, 2);
+                    double[] sum = s.sum;
+                    double[] diagonal = s.diagonal;
+                    if (fromZero) {
+                        java.util.Arrays.fill(e, i0, i0 + nu, 0f);
+                        for (int u = first; u < nu; u += 2) {
+                            e[i0 + u] = (float) (f[i0 + u] / Math.max(diagonal[u], Double.MIN_NORMAL));
+                        }
+                    } else {
+                        for (int u = first; u < nu; u += 2) {
+                            e[i0 + u] = (float) ((f[i0 + u] + sum[u]) / Math.max(diagonal[u], Double.MIN_NORMAL));
+                        }
                     }
                 }
             }
         });
     }
 
-    /**
-     * One symmetric-pair Gauss-Seidel sweep of A e = f: the cells of {@code colour} ({@code (u + v + w) % 2}), then
-     * the others; {@code fromZero} when e is 0 so far (no neighbours to sum, the other colour is set to 0). Both
-     * half-sweeps run in one pass over the slices, the second a slice behind, so each slice is read while in cache;
-     * the second half-sweep of the first and last slice of a thread's block needs the neighbouring block's first
-     * half-sweep and follows once all blocks are done. Every cell sees the same values as in two separate passes.
-     */
-    final void smooth(SlicePool pool, float[] f, float[] e, int colour, boolean fromZero) {
-        forSlices(pool, nw, (from, to) -> {
-            Row row = new Row(nu);
-            for (int w = from; w < to; w++) {
-                halfSweep(w, colour, fromZero, f, e, row);
-                if (w - 1 > from) {
-                    halfSweep(w - 1, 1 - colour, false, f, e, row);
-                }
-            }
-        });
-        forSlices(pool, nw, (from, to) -> {
-            Row row = new Row(nu);
-            halfSweep(from, 1 - colour, false, f, e, row);
-            if (to - 1 > from) {
-                halfSweep(to - 1, 1 - colour, false, f, e, row);
-            }
-        });
-    }
-
-    private void halfSweep(int w, int colour, boolean fromZero, float[] f, float[] e, Row row) {
-        for (int v = 0; v < nv; v++) {
-            int first = (colour + v + w) & 1;
-            fillRow(v, w, row, first, 2);
-            int start = rowStart(v, w);
-            if (fromZero) {
-                java.util.Arrays.fill(e, start, start + nu, 0f);
-            }
-            Neighbours nb = new Neighbours(v, w);
-            for (int u = first; u < nu; u += 2) {
-                double d = diagonal(row, u);
-                double neighbours = fromZero ? 0 : nb.sum(row, e, u);
-                e[start + u] = d > 0 ? (float) ((f[start + u] + neighbours) / d) : 0f;
-            }
-        }
-    }
-
-    /**
-     * {@code fc = Pᵀ (f - A e)}: residual summed over each 2×2×2 block of cells into the coarse grid, right after a
-     * half-sweep of the other colour. That half-sweep zeroed the residual of its own cells (a cell without conductance
-     * has f = 0 too), so only the cells of {@code colour} contribute.
-     */
-    final void restrictResidual(SlicePool pool, float[] f, float[] e, int colour, StencilGrid coarse, float[] fc) {
+    /** {@code fc = Pᵀ (f - A e)}: the residual summed over each 2×2×2 block of cells into the coarse grid. */
+    final void restrictResidual(SlicePool pool, float[] f, float[] e, StencilGrid coarse, float[] fc) {
         forSlices(pool, coarse.nw, (from, to) -> {
-            Row row = new Row(nu);
+            Scratch s = new Scratch();
             for (int cw = from; cw < to; cw++) {
                 java.util.Arrays.fill(fc, coarse.rowStart(0, cw), coarse.rowStart(0, cw + 1), 0f);
                 for (int w = 2 * cw; w < Math.min(2 * cw + 2, nw); w++) {
                     for (int v = 0; v < nv; v++) {
-                        int first = (colour + v + w) & 1;
-                        fillRow(v, w, row, first, 2);
-                        int start = rowStart(v, w);
+                        rowSums(s, v, w, e, true, 0, 1);
+                        int i0 = rowStart(v, w);
                         int coarseStart = coarse.rowStart(v / 2, cw);
-                        Neighbours nb = new Neighbours(v, w);
-                        for (int u = first; u < nu; u += 2) {
-                            double residual = f[start + u] - (diagonal(row, u) * e[start + u] - nb.sum(row, e, u));
-                            fc[coarseStart + u / 2] += (float) residual;
+                        double[] sum = s.sum;
+                        double[] diagonal = s.diagonal;
+                        for (int u = 0; u < nu; u++) {
+                            sum[u] += f[i0 + u] - diagonal[u] * e[i0 + u];
+                        }
+                        for (int u = 0; u < nu - 1; u += 2) {
+                            fc[coarseStart + (u >> 1)] += (float) (sum[u] + sum[u + 1]);
+                        }
+                        if ((nu & 1) == 1) {
+                            fc[coarseStart + (nu >> 1)] += (float) sum[nu - 1];
                         }
                     }
                 }
@@ -166,43 +268,10 @@ abstract class StencilGrid {
                     int start = rowStart(v, w);
                     int coarseStart = coarse.rowStart(v / 2, w / 2);
                     for (int u = 0; u < nu; u++) {
-                        e[start + u] += weight * ec[coarseStart + u / 2];
+                        e[start + u] += weight * ec[coarseStart + (u >> 1)];
                     }
                 }
             }
         });
-    }
-
-    final double diagonal(Row row, int u) {
-        return row.guPlus[u] + row.guMinus[u] + row.gvPlus[u] + row.gvMinus[u] + row.gwPlus[u]
-                + row.gwMinus[u] + row.boundary[u];
-    }
-
-    /** Start indices of the rows next to row (v, w); a missing neighbour row (g = 0) points at the row itself. */
-    private final class Neighbours {
-        final int start;
-        final int plusV;
-        final int minusV;
-        final int plusW;
-        final int minusW;
-
-        Neighbours(int v, int w) {
-            int plane = nu * nv;
-            start = rowStart(v, w);
-            plusV = v < nv - 1 ? start + nu : start - (nv - 1) * nu;
-            minusV = v > 0 ? start - nu : start + (nv - 1) * nu;
-            plusW = w < nw - 1 ? start + plane : start;
-            minusW = w > 0 ? start - plane : start;
-        }
-
-        /** Σ g·x over the six neighbours of cell u of the row. */
-        double sum(Row row, float[] x, int u) {
-            int plusU = u < nu - 1 ? u + 1 : 0;
-            int minusU = u > 0 ? u - 1 : nu - 1;
-            // in double: float sums would limit how far the residual can fall
-            return (double) row.guPlus[u] * x[start + plusU] + (double) row.guMinus[u] * x[start + minusU]
-                    + (double) row.gvPlus[u] * x[plusV + u] + (double) row.gvMinus[u] * x[minusV + u]
-                    + (double) row.gwPlus[u] * x[plusW + u] + (double) row.gwMinus[u] * x[minusW + u];
-        }
     }
 }

@@ -65,21 +65,20 @@ public final class TortuosityFactor implements Analysis<TortuosityFactorSettings
         int nv = mask.nv();
         int nw = mask.nw();
         double[] h = mask.spacing();
-        Clusters clusters = Clusters.find(mask.voxels(), nu, nv, nw, 6, settings.periodicSides, pool, monitor);
-        double epsilon = (double) clusters.selectedVoxels() / mask.voxels().length;
-        long notThrough = clusters.selectedVoxels() - clusters.voxels(Clusters.THROUGH);
-        double isolatedFraction = clusters.selectedVoxels() == 0 ? 0 : (double) notThrough / clusters.selectedVoxels();
+        SolvedVoxels selection = solvedVoxels(mask, settings, pool, monitor);
+        double epsilon = (double) selection.selected() / mask.voxels().length;
+        long notThrough = selection.selected() - selection.through();
+        double isolatedFraction = selection.selected() == 0 ? 0 : (double) notThrough / selection.selected();
         Result result = new Result();
-        if (clusters.voxels(Clusters.THROUGH) == 0) {
+        if (selection.through() == 0) {
             report(result, epsilon, 0, isolatedFraction, 0, Double.NaN);
-            result.note(clusters.selectedVoxels() == 0
+            result.note(selection.selected() == 0
                     ? "The conducting phases have no voxels: nothing conducts, so τ is infinite."
                     : "No cluster of the conducting phases connects the inlet and outlet faces along "
                             + mask.flowAxis() + ": D_eff = 0 and τ is infinite.");
             return result;
         }
-        byte[] solved = solvedVoxels(mask.voxels(), clusters.classes(), settings.trimIsolated);
-        FineGrid grid = new FineGrid(solved, nu, nv, nw, conductivity, h, settings.periodicSides);
+        FineGrid grid = new FineGrid(selection.phases(), nu, nv, nw, conductivity, h, settings.periodicSides);
         DiffusionSolver.Solution solution = DiffusionSolver.solve(grid, settings.tolerance, settings.maxIterations,
                 pool, monitor);
         double flux = solution.meanFlux();
@@ -118,16 +117,31 @@ public final class TortuosityFactor implements Analysis<TortuosityFactorSettings
         result.metric("tortuosity.flux_mismatch", fluxMismatch, "");
     }
 
-    /** The voxels that enter the linear system: floating islands never (they make it singular), dead ends optional. */
-    private static byte[] solvedVoxels(byte[] voxels, byte[] classes, boolean trimDeadEnds) {
-        byte[] solved = voxels.clone();
+    /**
+     * The phase of each voxel that enters the linear system, -1 for the others, and the counts of conducting and of
+     * through-connected voxels. Floating islands never enter (they make the system singular), dead ends optionally.
+     * The cluster labels are dropped once this is known (the solve needs their heap).
+     */
+    private record SolvedVoxels(byte[] phases, long selected, long through) {
+    }
+
+    private static SolvedVoxels solvedVoxels(PhaseMask mask, TortuosityFactorSettings settings, SlicePool pool,
+            Monitor monitor) {
+        Clusters clusters = Clusters.find(mask.voxels(), mask.nu(), mask.nv(), mask.nw(), 6, settings.periodicSides,
+                pool, monitor);
+        long through = clusters.voxels(Clusters.THROUGH);
+        if (through == 0) {
+            return new SolvedVoxels(null, clusters.selectedVoxels(), 0);
+        }
+        byte[] solved = mask.voxels().clone();
+        byte[] classes = clusters.classes();
         for (int i = 0; i < solved.length; i++) {
             byte c = classes[i];
-            if (c == Clusters.ISOLATED || (trimDeadEnds && c != Clusters.THROUGH && c >= 0)) {
+            if (c == Clusters.ISOLATED || (settings.trimIsolated && c != Clusters.THROUGH && c >= 0)) {
                 solved[i] = -1;
             }
         }
-        return solved;
+        return new SolvedVoxels(solved, clusters.selectedVoxels(), through);
     }
 
     private static void addFluxProfile(Result result, double[] planes, double meanFlux, double sliceThickness,

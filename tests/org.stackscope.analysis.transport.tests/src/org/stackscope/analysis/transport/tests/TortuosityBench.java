@@ -15,11 +15,13 @@ import org.stackscope.core.model.Volume;
 /**
  * Benchmark (not a unit test): tortuosity factor of synthetic composites, 128³ and 256 × 512 × 512 (x, y, z; flow
  * along z). Label 1 (the solid-electrolyte-like phase, ≈ 55 %) is the complement of random overlapping spheres
- * (label 0) placed with a fixed seed. Prints seconds, iterations, τ and peak heap. Run with -Xmx2g.
+ * (label 0) placed with a fixed seed. Prints seconds, iterations, τ and peak heap. Run with -Xmx2g. 128³ runs twice:
+ * the first run includes the JIT compilation of a fresh JVM, the second shows the steady state.
  */
 public final class TortuosityBench {
 
     public static void main(String[] args) throws Exception {
+        bench(128, 128, 128);
         bench(128, 128, 128);
         bench(256, 512, 512);
     }
