@@ -13,4 +13,10 @@ public final class Numbers {
         return Double.isFinite(value) ? BigDecimal.valueOf(value).stripTrailingZeros().toPlainString()
                 : Double.toString(value);
     }
+
+    /** A number rounded to {@code digits} significant digits, written plainly (7252 rather than 7.252E3). */
+    public static String significant(double value, int digits) {
+        return Double.isFinite(value) ? plain(new BigDecimal(value).round(new java.math.MathContext(digits))
+                .doubleValue()) : Double.toString(value);
+    }
 }

@@ -6,12 +6,13 @@ import org.eclipse.ui.IPerspectiveFactory;
 import org.stackscope.ui.analysis.RecipeView;
 import org.stackscope.ui.analysis.ResultView;
 import org.stackscope.ui.views.ChartView;
+import org.stackscope.ui.views.ProgressView;
 import org.stackscope.ui.views.StudyExplorerView;
 import org.stackscope.ui.volume.VolumeView;
 
 /**
- * The study on the left with Properties and Error Log below it; the slices and the chart of the selected dataset, one
- * above the other, fill the rest.
+ * The study on the left with Properties, Error Log and Progress (and Recipe when opened) below it; the slices and the
+ * chart of the selected dataset, one above the other, fill the rest.
  */
 public final class Perspective implements IPerspectiveFactory {
 
@@ -33,6 +34,7 @@ public final class Perspective implements IPerspectiveFactory {
                 StudyExplorerView.ID);
         below.addView(IPageLayout.ID_PROP_SHEET);
         below.addView(ERROR_LOG);
+        below.addView(ProgressView.ID);
         below.addPlaceholder(RecipeView.ID);
         // results of analyses run from the explorer open beside the chart
         layout.addPlaceholder(ResultView.ID, IPageLayout.RIGHT, 0.5f, ChartView.ID);
@@ -44,5 +46,6 @@ public final class Perspective implements IPerspectiveFactory {
         layout.addShowViewShortcut(RecipeView.ID);
         layout.addShowViewShortcut(IPageLayout.ID_PROP_SHEET);
         layout.addShowViewShortcut(ERROR_LOG);
+        layout.addShowViewShortcut(ProgressView.ID);
     }
 }

@@ -8,7 +8,7 @@ import org.eclipse.ui.IWorkbench;
 import org.eclipse.ui.IWorkbenchPreferencePage;
 import org.stackscope.ui.preview.ImportedData;
 
-/** Window > Preferences > Stackscope: phase colours, default pressure axis, threads and memory for datasets. */
+/** Window > Preferences > Stackscope: phase colours, default pressure axis, display units, threads, memory. */
 public final class StackscopePreferencePage extends FieldEditorPreferencePage implements IWorkbenchPreferencePage {
 
     public StackscopePreferencePage() {
@@ -30,6 +30,10 @@ public final class StackscopePreferencePage extends FieldEditorPreferencePage im
         addField(new ComboFieldEditor(StackscopePreferences.PRESSURE_AXIS,
                 "Pressure axis of volumes that state none", new String[][] { { "Z (slices)", "Z" }, { "Y", "Y" },
                         { "X", "X" } }, getFieldEditorParent()));
+        addField(new ComboFieldEditor(StackscopePreferences.PRESSURE_UNIT, "Show stack pressure in", units(
+                DisplayUnits.Pressure.values()), getFieldEditorParent()));
+        addField(new ComboFieldEditor(StackscopePreferences.LENGTH_UNIT, "Show lengths in volumes in", units(
+                DisplayUnits.Length.values()), getFieldEditorParent()));
         IntegerFieldEditor threads = new IntegerFieldEditor(StackscopePreferences.THREADS,
                 "Analysis threads (0 = all cores)", getFieldEditorParent());
         threads.setValidRange(0, 1024);
@@ -38,6 +42,16 @@ public final class StackscopePreferencePage extends FieldEditorPreferencePage im
                 "Imported datasets kept in memory", getFieldEditorParent());
         cache.setValidRange(0, 64);
         addField(cache);
+    }
+
+    private static String[][] units(Enum<?>[] values) {
+        String[][] out = new String[values.length][];
+        for (int i = 0; i < values.length; i++) {
+            String symbol = values[i] instanceof DisplayUnits.Pressure p ? p.symbol
+                    : ((DisplayUnits.Length) values[i]).symbol;
+            out[i] = new String[] { symbol, values[i].name() };
+        }
+        return out;
     }
 
     @Override

@@ -12,7 +12,8 @@ import org.eclipse.ui.preferences.ScopedPreferenceStore;
 /**
  * The workbench preferences (instance scope of org.stackscope.ui) and what they drive: phase overlay colours,
  * the pressure axis assumed for volumes that do not state one, the thread count given to analyses whose
- * {@code threads} setting is left at 0 (all cores), and how many imported datasets the views keep in memory.
+ * {@code threads} setting is left at 0 (all cores), how many imported datasets the views keep in memory, and the units
+ * stack pressures and lengths are shown in.
  */
 public final class StackscopePreferences {
 
@@ -20,6 +21,8 @@ public final class StackscopePreferences {
     public static final String PRESSURE_AXIS = "pressureAxis";
     public static final String THREADS = "threads";
     public static final String CACHED_DATASETS = "cachedDatasets";
+    public static final String PRESSURE_UNIT = "pressureUnit";
+    public static final String LENGTH_UNIT = "lengthUnit";
     public static final String[] PHASES = { "AM", "SE", "VOID", "CARBON" };
 
     private static ScopedPreferenceStore store;
@@ -33,6 +36,8 @@ public final class StackscopePreferences {
             store.setDefault(PRESSURE_AXIS, "Z");
             store.setDefault(THREADS, 0);
             store.setDefault(CACHED_DATASETS, 4);
+            store.setDefault(PRESSURE_UNIT, DisplayUnits.Pressure.MPA.name());
+            store.setDefault(LENGTH_UNIT, DisplayUnits.Length.UM.name());
             for (String phase : PHASES) {
                 PreferenceConverter.setDefault(store, PHASE_COLOUR_PREFIX + phase,
                         rgb(org.stackscope.ui.volume.PhaseColours.defaultOf(phase)));
@@ -53,6 +58,16 @@ public final class StackscopePreferences {
 
     public static String pressureAxis() {
         return store().getString(PRESSURE_AXIS);
+    }
+
+    /** The unit stack pressures are shown in (data stay in MPa). */
+    public static DisplayUnits.Pressure pressureUnit() {
+        return DisplayUnits.Pressure.valueOf(store().getString(PRESSURE_UNIT));
+    }
+
+    /** The unit lengths in the volume view are shown in (data stay in µm). */
+    public static DisplayUnits.Length lengthUnit() {
+        return DisplayUnits.Length.valueOf(store().getString(LENGTH_UNIT));
     }
 
     public static int threads() {

@@ -29,6 +29,7 @@ public final class JobMonitor implements Monitor {
         workDone = 0;
         ticksReported = 0;
         task = SubMonitor.convert(progress, taskName, totalWork > 0 ? TICKS : IProgressMonitor.UNKNOWN);
+        JobProgress.report(taskName, totalWork > 0 ? 0 : Double.NaN);
     }
 
     @Override
@@ -38,6 +39,9 @@ public final class JobMonitor implements Monitor {
         }
         workDone += units;
         int ticks = (int) Math.min(TICKS, workDone * TICKS / totalWork);
+        if (ticks != ticksReported) {
+            JobProgress.report(null, ticks / (double) TICKS);
+        }
         task.worked(ticks - ticksReported);
         ticksReported = ticks;
     }

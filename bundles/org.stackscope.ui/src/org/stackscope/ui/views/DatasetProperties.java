@@ -11,6 +11,7 @@ import org.eclipse.ui.views.properties.IPropertySource;
 import org.eclipse.ui.views.properties.PropertyDescriptor;
 import org.stackscope.study.Dataset;
 import org.stackscope.ui.Numbers;
+import org.stackscope.ui.preferences.StackscopePreferences;
 import org.stackscope.ui.preview.ImportedData;
 
 /**
@@ -28,7 +29,8 @@ public final class DatasetProperties implements IPropertySource {
         study.put("cell", d.cellId());
         study.put("file", d.path().toString());
         study.put("format", d.format() == null ? "(detected)" : d.format());
-        study.put("stack pressure (MPa)", Double.isNaN(d.stackPressureMPa()) ? "" : Numbers.plain(d.stackPressureMPa()));
+        study.put("stack pressure", Double.isNaN(d.stackPressureMPa()) ? ""
+                : StackscopePreferences.pressureUnit().format(d.stackPressureMPa()));
         study.put("cycle", d.cycle() < 0 ? "" : Integer.toString(d.cycle()));
         study.put("state of charge", Double.isNaN(d.stateOfCharge()) ? "" : Numbers.plain(d.stateOfCharge()));
         categories.put("Study", study);

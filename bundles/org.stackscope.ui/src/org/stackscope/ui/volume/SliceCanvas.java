@@ -14,6 +14,8 @@ import org.eclipse.swt.widgets.Canvas;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Slider;
+import org.stackscope.ui.preferences.DisplayUnits;
+import org.stackscope.ui.preferences.StackscopePreferences;
 
 /**
  * One orthogonal plane of the {@link VolumeView}: the slice image scaled to physical proportions (anisotropic voxels
@@ -96,7 +98,7 @@ final class SliceCanvas extends Composite {
         int max = (int) dims[plane.normal];
         slider.setValues(index, 0, max, 1, 1, Math.max(1, max / 10));
         caption.setText(plane + "  " + "XYZ".charAt(plane.normal) + " = " + (index + 1) + " / " + max + "   ("
-                + VolumeView.format(index * shown.voxelSizeUm()[plane.normal]) + " µm)");
+                + VolumeView.length(index * shown.voxelSizeUm()[plane.normal]) + ")");
         if (image == null || imageIndex != index || imageVersion != owner.displayVersion()) {
             disposeImage();
             image = render(shown, index);
@@ -165,12 +167,15 @@ final class SliceCanvas extends Composite {
 
     private void paintScaleBar(GC gc, VolumeView.Shown shown, Rectangle at, Rectangle area) {
         double pixelsPerUm = at.width / (shown.dimensions()[plane.horizontal] * shown.voxelSizeUm()[plane.horizontal]);
-        double length = SliceRenderer.scaleBarLength(area.width / 5.0 / pixelsPerUm);
-        int barPixels = (int) Math.round(length * pixelsPerUm);
+        // a nice length in the unit shown (1, 2 or 5 × 10^k of it), converted back to µm for drawing
+        DisplayUnits.Length unit = StackscopePreferences.lengthUnit();
+        double perUm = unit.fromUm(1);
+        double lengthUm = SliceRenderer.scaleBarLength(area.width / 5.0 / pixelsPerUm * perUm) / perUm;
+        int barPixels = (int) Math.round(lengthUm * pixelsPerUm);
         if (barPixels < 4) {
             return;
         }
-        String text = VolumeView.format(length) + " µm";
+        String text = VolumeView.length(lengthUm);
         Point extent = gc.textExtent(text);
         int x = 10;
         int y = area.height - 12;

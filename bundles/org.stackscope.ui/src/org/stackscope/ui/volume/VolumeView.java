@@ -191,8 +191,8 @@ public final class VolumeView extends ViewPart {
         }
         zoom = 1;
         heading.setText(shown.name() + " — " + dims[0] + " × " + dims[1] + " × " + dims[2] + " " + shown.grey()
-                .sampleType() + ", voxel " + format(shown.voxelSizeUm()[0]) + " × " + format(shown.voxelSizeUm()[1])
-                + " × " + format(shown.voxelSizeUm()[2]) + " µm");
+                .sampleType() + ", voxel " + number(shown.voxelSizeUm()[0]) + " × " + number(shown.voxelSizeUm()[1])
+                + " × " + length(shown.voxelSizeUm()[2]));
         autoWindow();
         heading.getParent().layout(true, true);
     }
@@ -335,8 +335,14 @@ public final class VolumeView extends ViewPart {
         super.dispose();
     }
 
-    static String format(double value) {
-        return org.stackscope.ui.Numbers.plain(value);
+    /** A length given in µm, in the preferred unit with its symbol, e.g. "6 µm" or "0.006 mm". */
+    static String length(double um) {
+        return number(um) + " " + StackscopePreferences.lengthUnit().symbol;
+    }
+
+    /** A length given in µm as a number in the preferred unit (four significant digits at most). */
+    static String number(double um) {
+        return org.stackscope.ui.Numbers.significant(StackscopePreferences.lengthUnit().fromUm(um), 4);
     }
 
     /** The largest label the sample type can hold, so unnamed labels get colours too. */

@@ -28,6 +28,26 @@ class PreferencesTest {
     @AfterEach
     void restoreDefaults() {
         StackscopePreferences.store().setToDefault(StackscopePreferences.PHASE_COLOUR_PREFIX + "AM");
+        StackscopePreferences.store().setToDefault(StackscopePreferences.PRESSURE_UNIT);
+        StackscopePreferences.store().setToDefault(StackscopePreferences.LENGTH_UNIT);
+    }
+
+    @Test
+    void displayUnitsChangeHowPressureAndLengthsAreShownNotTheData() throws Exception {
+        org.stackscope.study.Dataset d = TestStudies.dataset("log", java.nio.file.Path.of("x.csv"));
+        org.stackscope.study.Dataset at50 = new org.stackscope.study.Dataset("ct", "", java.nio.file.Path.of("ct.tif"),
+                null, 50, 0, Double.NaN, Map.of());
+        assertEquals("ct (50 MPa, cycle 0)", StudyLabelProvider.text(at50));
+        StackscopePreferences.store().setValue(StackscopePreferences.PRESSURE_UNIT, "PSI");
+        assertEquals("ct (7252 psi, cycle 0)", StudyLabelProvider.text(at50));
+        assertEquals("log", StudyLabelProvider.text(d));
+
+        StackscopePreferences.store().setValue(StackscopePreferences.LENGTH_UNIT, "NM");
+        VolumeView view = Workbench.showView(VolumeView.ID, VolumeView.class);
+        view.display("ramp", new Volume(ArrayImgs.floats(new float[8 * 8 * 8], 8, 8, 8), "float32",
+                new double[] { 0.5, 0.5, 2 }, Axis.Z, Map.of()));
+        assertTrue(view.heading().endsWith("voxel 500 × 500 × 2000 nm"), view.heading());
+        assertTrue(view.caption(Plane.XY).contains("(8000 nm)"), view.caption(Plane.XY));
     }
 
     @Test

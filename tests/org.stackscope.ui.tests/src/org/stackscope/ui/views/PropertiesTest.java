@@ -32,7 +32,7 @@ class PropertiesTest {
         ImportedData.clear();
         IPropertySource before = Platform.getAdapterManager().getAdapter(ct, IPropertySource.class);
         assertNotNull(before, "datasets adapt to IPropertySource");
-        assertEquals("50", value(before, "Study/stack pressure (MPa)"));
+        assertEquals("50 MPa", value(before, "Study/stack pressure"));
         assertFalse(categories(before).contains("Data"), "nothing imported yet, and the view does not import");
 
         ImportedData.of(ct, Monitor.NONE);
