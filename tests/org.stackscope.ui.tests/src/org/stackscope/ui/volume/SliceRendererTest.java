@@ -9,6 +9,11 @@ import org.junit.jupiter.api.Test;
 
 import net.imglib2.img.array.ArrayImg;
 import net.imglib2.img.array.ArrayImgs;
+import net.imglib2.img.cell.CellImg;
+import net.imglib2.img.cell.CellImgFactory;
+import net.imglib2.img.planar.PlanarImg;
+import net.imglib2.img.planar.PlanarImgs;
+import net.imglib2.type.numeric.integer.UnsignedShortType;
 import net.imglib2.img.basictypeaccess.array.FloatArray;
 import net.imglib2.type.numeric.real.FloatType;
 
@@ -75,5 +80,36 @@ class SliceRendererTest {
         assertEquals(true, table[5] >= 0);
         int[] custom = PhaseColours.table(Map.of(2, "AM"), 2, name -> name.equals("AM") ? 0x123456 : -1);
         assertEquals(0x123456, custom[2], "a preference overrides the built-in colour");
+    }
+
+    @Test
+    void unsignedSamplesReadStraightFromArraysPlanesAndWholePlaneCells() {
+        short[] shorts = new short[4 * 3 * 2];
+        byte[] bytes = new byte[4 * 3 * 2];
+        for (int i = 0; i < shorts.length; i++) {
+            shorts[i] = (short) (40000 + i);
+            bytes[i] = (byte) (200 + i);
+        }
+        float[] expectedShorts = new float[12];
+        float[] expectedBytes = new float[12];
+        for (int i = 0; i < 12; i++) {
+            expectedShorts[i] = 40012 + i;
+            expectedBytes[i] = (200 + 12 + i) & 0xFF;
+        }
+        assertArrayEquals(expectedShorts, SliceRenderer.samples(ArrayImgs.unsignedShorts(shorts, 4, 3, 2), Plane.XY, 1));
+        assertArrayEquals(expectedBytes, SliceRenderer.samples(ArrayImgs.unsignedBytes(bytes, 4, 3, 2), Plane.XY, 1));
+
+        PlanarImg<UnsignedShortType, ?> planar = PlanarImgs.unsignedShorts(4, 3, 2);
+        CellImg<UnsignedShortType, ?> cells = new CellImgFactory<>(new UnsignedShortType(), 4, 3, 1).create(4, 3, 2);
+        for (var img : java.util.List.of(planar, cells)) {
+            var c = img.localizingCursor();
+            while (c.hasNext()) {
+                c.fwd();
+                c.get().set(40000 + c.getIntPosition(0) + 4 * c.getIntPosition(1) + 12 * c.getIntPosition(2));
+            }
+            assertArrayEquals(expectedShorts, SliceRenderer.samples(img, Plane.XY, 1));
+            // the cursor path (other planes) agrees
+            assertEquals(40000 + 3 + 12, SliceRenderer.samples(img, Plane.YZ, 3)[3]);
+        }
     }
 }
