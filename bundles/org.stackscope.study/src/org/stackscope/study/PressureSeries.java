@@ -17,7 +17,6 @@ import org.stackscope.core.api.Monitor;
 import org.stackscope.core.model.Column;
 import org.stackscope.core.model.Table;
 import org.stackscope.core.registry.AnalysisDescriptor;
-import org.stackscope.core.registry.ImporterDescriptor;
 import org.stackscope.core.registry.Registry;
 import org.stackscope.core.results.StepResult;
 import org.stackscope.core.settings.SettingsSupport;
@@ -87,10 +86,6 @@ public final class PressureSeries {
 
     /** Whether the dataset's importer (given or detected from the first bytes) gives a kind the analysis takes. */
     private boolean accepts(AnalysisDescriptor descriptor, Dataset d) throws ImportException {
-        ImporterDescriptor importer = d.format() != null
-                ? registry.importer(d.format()).orElseThrow(() -> new ImportException(d.path(), "", "unknown format '"
-                        + d.format() + "' (run 'formats')"))
-                : registry.detect(d.path());
-        return descriptor.inputKinds().contains(importer.kind());
+        return descriptor.inputKinds().contains(registry.importerFor(d.path(), d.format()).kind());
     }
 }

@@ -109,17 +109,24 @@ public final class Registry {
         throw new ImportException(file, "", "no importer recognises this file (run 'formats' for the known ones)");
     }
 
+    /**
+     * The importer named by {@code formatId}, or the one {@link #detect} picks when it is null.
+     *
+     * @throws ImportException when the format is unknown, or the file missing or unrecognised
+     */
+    public ImporterDescriptor importerFor(Path file, String formatId) throws ImportException {
+        if (formatId == null) {
+            return detect(file);
+        }
+        return importer(formatId).orElseThrow(
+                () -> new ImportException(file, "", "unknown format '" + formatId + "' (run 'formats')"));
+    }
+
     /** Detects (or uses the given format), reads and fingerprints one input. */
     public Inputs.Input read(Path file, String formatId, ImportSettings settings, Monitor monitor)
             throws ImportException {
         requireReadable(file);
-        ImporterDescriptor d;
-        if (formatId == null) {
-            d = detect(file);
-        } else {
-            d = importer(formatId).orElseThrow(
-                    () -> new ImportException(file, "", "unknown format '" + formatId + "' (run 'formats')"));
-        }
+        ImporterDescriptor d = importerFor(file, formatId);
         Importer<?> importer = d.factory().get();
         DataObject data;
         try {

@@ -15,7 +15,6 @@ import org.eclipse.ui.PartInitException;
 import org.stackscope.core.api.DataKind;
 import org.stackscope.core.api.ImportException;
 import org.stackscope.core.registry.AnalysisDescriptor;
-import org.stackscope.core.registry.ImporterDescriptor;
 import org.stackscope.core.registry.Registry;
 import org.stackscope.study.Dataset;
 import org.stackscope.study.Study;
@@ -75,16 +74,13 @@ public final class RunAnalysisAction extends Action {
 
     /**
      * Analyses that take the kind of data the dataset's importer declares; cycler files may hold impedance spectra,
-     * so those two kinds go together. When no importer recognises the file, every analysis is offered and the run
-     * says why the file cannot be read.
+     * so those two kinds go together. When the format is unknown or no importer recognises the file, every analysis
+     * is offered and the run says why the file cannot be read.
      */
     public static List<AnalysisDescriptor> analysesFor(Registry registry, Dataset dataset) {
         Set<DataKind> kinds;
         try {
-            ImporterDescriptor importer = dataset.format() != null
-                    ? registry.importer(dataset.format()).orElse(registry.detect(dataset.path()))
-                    : registry.detect(dataset.path());
-            kinds = EnumSet.of(importer.kind());
+            kinds = EnumSet.of(registry.importerFor(dataset.path(), dataset.format()).kind());
         } catch (ImportException e) {
             return registry.analyses();
         }

@@ -38,11 +38,8 @@ final class KindIcons {
     }
 
     private static DataKind kindOf(Dataset dataset) {
-        Registry registry = Registry.platform();
         try {
-            return dataset.format() != null && registry.importer(dataset.format()).isPresent()
-                    ? registry.importer(dataset.format()).get().kind()
-                    : registry.detect(dataset.path()).kind();
+            return Registry.platform().importerFor(dataset.path(), dataset.format()).kind();
         } catch (ImportException e) {
             return null; // ConcurrentHashMap keeps no null: asked again next time, e.g. after the file appears
         }
