@@ -5,13 +5,13 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 
 import org.stackscope.core.api.FigureSpec;
+import org.stackscope.core.io.AtomicFiles;
 
 /**
  * A figure's data as CSV: one row per point with the series name, x and y (long format, because series differ in
- * length). Written to a temporary file and moved into place.
+ * length), written atomically.
  */
 public final class FigureData {
 
@@ -19,9 +19,8 @@ public final class FigureData {
     }
 
     public static void writeCsv(FigureSpec figure, Path file) throws IOException {
-        Path temp = Files.createTempFile(file.toAbsolutePath().getParent(), ".figure-", ".csv");
-        try {
-            try (Writer w = Files.newBufferedWriter(temp, StandardCharsets.UTF_8)) {
+        AtomicFiles.write(file, target -> {
+            try (Writer w = Files.newBufferedWriter(target, StandardCharsets.UTF_8)) {
                 w.write("series," + quote(figure.xLabel()) + "," + quote(figure.yLabel()) + "\n");
                 for (FigureSpec.Series s : figure.series()) {
                     String name = quote(s.name());
@@ -30,10 +29,7 @@ public final class FigureData {
                     }
                 }
             }
-            Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(temp);
-        }
+        });
     }
 
     private static String quote(String text) {

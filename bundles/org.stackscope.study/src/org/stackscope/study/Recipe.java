@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.stackscope.core.io.AtomicFiles;
 import org.stackscope.core.results.Json;
 
 /**
@@ -111,14 +112,7 @@ public record Recipe(Path file, String name, Optional<Study> study, List<Step> s
             stepDocs.add(m);
         }
         root.put("steps", stepDocs);
-        Path temp = Files.createTempFile(file.getParent(), ".recipe-", ".json");
-        try {
-            Files.writeString(temp, Json.write(root), StandardCharsets.UTF_8);
-            Files.move(temp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
-                    java.nio.file.StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(temp);
-        }
+        AtomicFiles.write(file, target -> Files.writeString(target, Json.write(root), StandardCharsets.UTF_8));
     }
 
     /** A dataset id of the recipe's study, else a path relative to the recipe's folder. */

@@ -3,15 +3,14 @@ package org.stackscope.study;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.stackscope.core.io.AtomicFiles;
 import org.stackscope.core.results.Json;
 
 /**
@@ -142,18 +141,8 @@ public record Study(Path folder, String name, String description, List<Cell> cel
             datasetDocs.add(m);
         }
         root.put("datasets", datasetDocs);
-        Path file = folder.resolve(FILE_NAME);
-        Path temp = Files.createTempFile(folder, ".study-", ".json");
-        try {
-            Files.writeString(temp, Json.write(root), StandardCharsets.UTF_8);
-            try {
-                Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(temp);
-        }
+        AtomicFiles.write(folder.resolve(FILE_NAME), file -> Files.writeString(file, Json.write(root),
+                StandardCharsets.UTF_8));
     }
 
     private static void putNumber(Map<String, Object> m, String key, double value) {

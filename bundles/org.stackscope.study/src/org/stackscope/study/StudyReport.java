@@ -2,7 +2,6 @@ package org.stackscope.study;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -16,6 +15,7 @@ import java.util.TreeMap;
 import java.util.stream.Stream;
 
 import org.stackscope.core.api.FigureSpec;
+import org.stackscope.core.io.AtomicFiles;
 import org.stackscope.core.results.FigureWriter;
 import org.stackscope.core.results.Json;
 import org.stackscope.core.results.ResultsWriter;
@@ -65,7 +65,7 @@ public final class StudyReport {
             replace(staging, outDir.toAbsolutePath().normalize());
             return outDir.resolve(FILE_NAME);
         } finally {
-            deleteRecursively(staging);
+            AtomicFiles.deleteRecursively(staging);
         }
     }
 
@@ -246,6 +246,7 @@ public final class StudyReport {
         return assets + "/" + source.getFileName();
     }
 
+    /** Puts the staged report in place of {@code target}; an earlier report is moved aside, then deleted. */
     private static void replace(Path staging, Path target) throws IOException {
         Path old = null;
         if (Files.exists(target)) {
@@ -253,27 +254,9 @@ public final class StudyReport {
             Files.delete(old);
             Files.move(target, old);
         }
-        Path ready = Files.createTempDirectory(target.getParent(), ".ready-");
-        Files.delete(ready);
-        Files.move(staging, ready);
-        try {
-            Files.move(ready, target, StandardCopyOption.ATOMIC_MOVE);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(ready, target);
-        }
+        AtomicFiles.move(staging, target);
         if (old != null) {
-            deleteRecursively(old);
-        }
-    }
-
-    private static void deleteRecursively(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> all = Files.walk(dir)) {
-            for (Path p : all.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
+            AtomicFiles.deleteRecursively(old);
         }
     }
 

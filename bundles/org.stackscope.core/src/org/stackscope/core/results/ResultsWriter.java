@@ -3,10 +3,8 @@ package org.stackscope.core.results;
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -19,6 +17,7 @@ import java.util.stream.Stream;
 import org.stackscope.core.api.FigureSpec;
 import org.stackscope.core.api.Inputs;
 import org.stackscope.core.api.Metric;
+import org.stackscope.core.io.AtomicFiles;
 import org.stackscope.core.model.Table;
 
 /**
@@ -126,35 +125,17 @@ public final class ResultsWriter {
                         .equals("results.json")).thenComparing(Path::toString)).toList();
             }
             for (Path f : staged) {
-                moveAtomically(f, outDir.resolve(f.getFileName().toString()));
+                AtomicFiles.move(f, outDir.resolve(f.getFileName().toString()));
             }
             return doc;
         } finally {
-            deleteRecursively(staging);
+            AtomicFiles.deleteRecursively(staging);
         }
     }
 
-    private static void moveAtomically(Path from, Path to) throws IOException {
-        try {
-            Files.move(from, to, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(from, to, StandardCopyOption.REPLACE_EXISTING);
-        }
-    }
 
     /** A file-name-safe version of a table, figure or dataset name. */
     public static String safeFileName(String name) {
         return name.replaceAll("[^A-Za-z0-9._-]", "_");
-    }
-
-    private static void deleteRecursively(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> all = Files.walk(dir)) {
-            for (Path p : all.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        }
     }
 }
