@@ -68,11 +68,7 @@ public final class ContactAnisotropy implements Analysis<ContactAnisotropySettin
         try {
             LabelPlanes planes = Contact.planes(input, pool, monitor);
             int[] present = planes.labels();
-            int am = input.labelOf(settings.activePhase, present);
-            if (am < 0) {
-                throw new AnalysisException(input.path() + ": no label is named " + settings.activePhase
-                        + " (set phases, e.g. 0=VOID,1=SE,2=AM)");
-            }
+            int am = input.requiredLabelOf(settings.activePhase, present);
             int se = input.labelOf(settings.electrolytePhase, present);
             int vo = input.labelOf(settings.voidPhase, present);
             int[] index = LabelInput.indexOf(present);

@@ -67,6 +67,16 @@ record LabelInput(Path path, Volume volume, Map<Integer, String> names) {
         return -1;
     }
 
+    /** The label of a phase that must be present, e.g. the active material a per-particle analysis is about. */
+    int requiredLabelOf(String phase, int[] present) throws AnalysisException {
+        int label = labelOf(phase, present);
+        if (label < 0) {
+            throw new AnalysisException(path() + ": no label is named " + phase
+                    + " (set phases, e.g. 0=VOID,1=SE,2=AM)");
+        }
+        return label;
+    }
+
     /** Compact index of each label value 0-255 among {@code present} (-1 for absent values). */
     static int[] indexOf(int[] present) {
         int[] index = new int[256];

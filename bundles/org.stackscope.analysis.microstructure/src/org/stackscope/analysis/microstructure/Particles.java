@@ -60,11 +60,7 @@ public final class Particles implements Analysis<ParticlesSettings> {
         try {
             LabelPlanes planes = Contact.planes(input, pool, monitor);
             int[] present = planes.labels();
-            int am = input.labelOf(settings.activePhase, present);
-            if (am < 0) {
-                throw new AnalysisException(input.path() + ": no label is named " + settings.activePhase
-                        + " (set phases, e.g. 0=VOID,1=SE,2=AM)");
-            }
+            int am = input.requiredLabelOf(settings.activePhase, present);
             int se = input.labelOf(settings.electrolytePhase, present);
             int vo = input.labelOf(settings.voidPhase, present);
             double minVoxel = Math.min(voxelUm[0], Math.min(voxelUm[1], voxelUm[2]));
