@@ -160,6 +160,8 @@ class BioLogicTest {
 
     @Test
     void malformedExportWithoutFrequencyIsAnError() {
+        // resolved outside assertThrows, so a missing ../shared skips the test instead of failing it
+        TestData.file("biologic/impedancepy_exampleDataBioLogic_MissingFreq.mpt");
         ImportException e = assertThrows(ImportException.class,
                 () -> TestData.read(mpt, "biologic/impedancepy_exampleDataBioLogic_MissingFreq.mpt"));
         assertTrue(e.getMessage().contains("line 62"), e.getMessage());
