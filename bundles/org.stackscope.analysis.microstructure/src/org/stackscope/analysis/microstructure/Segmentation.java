@@ -176,11 +176,12 @@ final class Segmentation {
     }
 
     /**
-     * Reassigns boundary labels (in place) until no change lowers the energy
-     * {@code |I - G * mu(L)|^2 + lambda * (6-neighbour pairs with different labels)} or {@code maxSweeps} sweeps are
-     * done. Slabs of fixed thickness along Z are swept in two phases (even, then odd), each slab by one thread in a
-     * fixed order; slabs of one phase never touch the same voxels, so the result is the same for any thread count.
-     * After the first sweep only rows near a change are revisited.
+     * Reassigns labels (in place, starting from e.g. the nearest class means) to minimise, one voxel at a time,
+     * {@code |I - G * mu(L)|^2 + lambda * (6-neighbour pairs with different labels)}: sweeps over the boundary voxels
+     * until no reassignment lowers it (bar 1e-5 of the voxels) or {@code maxSweeps} sweeps are done. Slabs of fixed
+     * thickness along Z are swept in two phases (even, then odd), each slab by one thread in a fixed order; slabs of
+     * one phase never touch the same voxels, so the result is the same for any thread count. After the first sweep
+     * only voxels near a change are revisited.
      */
     static Fit fitPartialVolume(GreyImage img, byte[][] labels, double[] means, double sigma, double lambda,
             int maxSweeps, int threads, Monitor monitor) {
@@ -197,7 +198,7 @@ final class Segmentation {
             for (int i = 0; i < buf.length; i++) {
                 buf[i] = p[i] & 0xFFFF;
             }
-        }, sigma, threads, monitor, (z, plane) -> c[z] = plane);
+        }, sigma, threads, monitor, (z, plane) -> c[z] = plane.clone());
         double sigma2 = sigma * Math.sqrt(2);
         Filters.blur(nx, ny, nz, (z, buf) -> {
             byte[] l = labels[z];
@@ -242,19 +243,29 @@ final class Segmentation {
         return new Fit(sweeps, reassigned);
     }
 
-    /** One sweep's state: the labels, c, the G2 stencil and which rows (z, y) to visit. */
+    /**
+     * One sweep's state: the labels, c, the G2 stencil and which voxels to visit. A change at a voxel alters c
+     * within the stencil radius (and the neighbour counts within 1), so only those voxels are marked for the next
+     * sweep: one bit per voxel, per plane, so slabs never write to the same array.
+     *
+     * <p>Rows are swept one at a time and a decision in a row reads c only in that row, so a change updates its own
+     * row at once and the other rows of its stencil when the row (or a run of nearby changes) is done: the run's
+     * X-blurred deltas are added to each of those rows in one pass. Boundaries change in runs of adjacent voxels,
+     * which this turns from one (2r+1)^3 stencil per change into about one row pass per run.
+     */
     private static final class Sweep {
         final byte[][] labels;
         final float[][] c;
         final int nx;
         final int ny;
         final int nz;
+        final int r;
         final float[] mu;
         final float[] w;
         final float g0;
         final float lambda;
-        boolean[][] visit;
-        boolean[][] next;
+        long[][] visit;
+        long[][] next;
 
         Sweep(byte[][] labels, float[][] c, int nx, int ny, int nz, float[] mu, float[] w, float lambda) {
             this.labels = labels;
@@ -264,127 +275,184 @@ final class Segmentation {
             this.nz = nz;
             this.mu = mu;
             this.w = w;
-            int r = w.length / 2;
+            this.r = w.length / 2;
             this.g0 = w[r] * w[r] * w[r];
             this.lambda = lambda;
-            visit = null; // first sweep visits every row
-            next = new boolean[nz][ny];
+            visit = null; // first sweep visits every voxel
+            next = new long[nz][(nx * ny + 63) >>> 6];
         }
 
         void nextSweep() {
+            long[][] done = visit;
             visit = next;
-            next = new boolean[nz][ny];
+            if (done == null) {
+                next = new long[nz][(nx * ny + 63) >>> 6];
+            } else {
+                for (long[] plane : done) {
+                    java.util.Arrays.fill(plane, 0L);
+                }
+                next = done;
+            }
         }
 
-        /** Rows that a change at (y, z) can affect: its stencil, plus one for the neighbour counts. */
-        private void markAround(int y, int z) {
-            int r = w.length / 2 + 1;
-            for (int zz = Math.max(0, z - r); zz <= Math.min(nz - 1, z + r); zz++) {
-                boolean[] rows = next[zz];
-                for (int yy = Math.max(0, y - r); yy <= Math.min(ny - 1, y + r); yy++) {
-                    if (!rows[yy]) {
-                        rows[yy] = true; // threads may both set a row: same outcome; reading first avoids
-                    }                    // needless writes to cache lines the other thread holds
+        private static void setRange(long[] bits, int from, int to) {
+            int first = from >>> 6;
+            int last = to >>> 6;
+            if (first == last) {
+                bits[first] |= (-1L << from) & (-1L >>> (63 - (to & 63)));
+            } else {
+                bits[first] |= -1L << from;
+                for (int k = first + 1; k < last; k++) {
+                    bits[k] = -1L;
                 }
+                bits[last] |= -1L >>> (63 - (to & 63));
+            }
+        }
+
+        /** A run of changes in one row whose other-row updates are still pending. */
+        private final class Run {
+            final float[] delta = new float[nx]; // X-blurred label-mean changes of the run
+            int z;
+            int y;
+            int from = -1; // X range the run's deltas cover; from < 0: no run
+            int to;
+
+            void add(int x, float d) {
+                if (from >= 0 && x - r > to + 1) {
+                    flush(); // far from the run: a new run keeps the pending range short
+                }
+                int lo = Math.max(0, x - r);
+                int hi = Math.min(nx - 1, x + r);
+                float[] own = c[z];
+                int row = y * nx;
+                float centre = d * w[r] * w[r];
+                for (int xx = lo; xx <= hi; xx++) {
+                    float wx = w[xx - x + r];
+                    own[row + xx] -= centre * wx;
+                    delta[xx] += d * wx;
+                }
+                if (from < 0) {
+                    from = lo;
+                }
+                to = hi;
+            }
+
+            void flush() {
+                if (from < 0) {
+                    return;
+                }
+                for (int zz = Math.max(0, z - r); zz <= Math.min(nz - 1, z + r); zz++) {
+                    float[] cp = c[zz];
+                    long[] bits = next[zz];
+                    float wz = w[zz - z + r];
+                    for (int yy = Math.max(0, y - r); yy <= Math.min(ny - 1, y + r); yy++) {
+                        int row = yy * nx;
+                        setRange(bits, row + from, row + to);
+                        if (zz == z && yy == y) {
+                            continue; // updated at once
+                        }
+                        float wzy = wz * w[yy - y + r];
+                        for (int xx = from; xx <= to; xx++) {
+                            cp[row + xx] -= wzy * delta[xx];
+                        }
+                    }
+                }
+                java.util.Arrays.fill(delta, from, to + 1, 0f);
+                from = -1;
             }
         }
 
         long slab(int z0, int z1) {
-            int classes = mu.length;
-            int r = w.length / 2;
-            int[] count = new int[classes];
+            Run run = new Run();
             long changed = 0;
-            int markedRow = -1;
             for (int z = z0; z < z1; z++) {
-                byte[] l = labels[z];
-                byte[] below = z > 0 ? labels[z - 1] : null;
-                byte[] above = z < nz - 1 ? labels[z + 1] : null;
-                float[] cz = c[z];
+                run.z = z;
+                long[] bits = visit == null ? null : visit[z];
                 for (int y = 0; y < ny; y++) {
-                    if (visit != null && !visit[z][y]) {
-                        continue;
-                    }
-                    for (int x = 0; x < nx; x++) {
-                        int i = y * nx + x;
-                        int a = l[i];
-                        java.util.Arrays.fill(count, 0);
-                        int neighbours = 0;
-                        if (x > 0) {
-                            count[l[i - 1]]++;
-                            neighbours++;
+                    run.y = y;
+                    int row = y * nx;
+                    if (bits == null) {
+                        for (int x = 0; x < nx; x++) {
+                            changed += visitVoxel(x, y, z, run);
                         }
-                        if (x < nx - 1) {
-                            count[l[i + 1]]++;
-                            neighbours++;
-                        }
-                        if (y > 0) {
-                            count[l[i - nx]]++;
-                            neighbours++;
-                        }
-                        if (y < ny - 1) {
-                            count[l[i + nx]]++;
-                            neighbours++;
-                        }
-                        if (below != null) {
-                            count[below[i]]++;
-                            neighbours++;
-                        }
-                        if (above != null) {
-                            count[above[i]]++;
-                            neighbours++;
-                        }
-                        if (count[a] == neighbours) {
-                            continue; // not on a boundary
-                        }
-                        float cv = cz[i];
-                        float best = 0;
-                        int bestClass = -1;
-                        for (int k = 0; k < classes; k++) {
-                            if (k == a) {
-                                continue;
+                    } else {
+                        int end = row + nx; // exclusive
+                        for (int k = row >>> 6; k <= (end - 1) >>> 6; k++) {
+                            long word = bits[k];
+                            if (k == row >>> 6) {
+                                word &= -1L << row;
                             }
-                            float d = mu[k] - mu[a];
-                            float gain = 2 * d * cv - d * d * g0 - lambda * (count[a] - count[k]);
-                            if (gain > best) {
-                                best = gain;
-                                bestClass = k;
+                            if (k == (end - 1) >>> 6) {
+                                word &= -1L >>> (63 - ((end - 1) & 63));
                             }
-                        }
-                        if (bestClass < 0) {
-                            continue;
-                        }
-                        l[i] = (byte) bestClass;
-                        changed++;
-                        if (markedRow != z * ny + y) {
-                            markAround(y, z); // once per row and sweep is enough
-                            markedRow = z * ny + y;
-                        }
-                        float d = mu[bestClass] - mu[a];
-                        for (int dz = -r; dz <= r; dz++) {
-                            int zz = z + dz;
-                            if (zz < 0 || zz >= nz) {
-                                continue;
-                            }
-                            float[] cp = c[zz];
-                            float wz = d * w[dz + r];
-                            for (int dy = -r; dy <= r; dy++) {
-                                int yy = y + dy;
-                                if (yy < 0 || yy >= ny) {
-                                    continue;
-                                }
-                                float wzy = wz * w[dy + r];
-                                int row = yy * nx;
-                                int xFrom = Math.max(0, x - r);
-                                int xTo = Math.min(nx - 1, x + r);
-                                for (int xx = xFrom; xx <= xTo; xx++) {
-                                    cp[row + xx] -= wzy * w[xx - x + r];
-                                }
+                            for (; word != 0; word &= word - 1) {
+                                int i = (k << 6) + Long.numberOfTrailingZeros(word);
+                                changed += visitVoxel(i - row, y, z, run);
                             }
                         }
                     }
+                    run.flush();
                 }
             }
             return changed;
+        }
+
+        /** Reassigns voxel (x, y, z) if that lowers the energy; 1 if it changed. */
+        private int visitVoxel(int x, int y, int z, Run run) {
+            byte[] l = labels[z];
+            int i = y * nx + x;
+            int a = l[i];
+            // the six neighbours' labels counted in one int, 8 bits per class (classes < 4, at most 6 per class)
+            int counts = 0;
+            int neighbours = 0;
+            if (x > 0) {
+                counts += 1 << (l[i - 1] << 3);
+                neighbours++;
+            }
+            if (x < nx - 1) {
+                counts += 1 << (l[i + 1] << 3);
+                neighbours++;
+            }
+            if (y > 0) {
+                counts += 1 << (l[i - nx] << 3);
+                neighbours++;
+            }
+            if (y < ny - 1) {
+                counts += 1 << (l[i + nx] << 3);
+                neighbours++;
+            }
+            if (z > 0) {
+                counts += 1 << (labels[z - 1][i] << 3);
+                neighbours++;
+            }
+            if (z < nz - 1) {
+                counts += 1 << (labels[z + 1][i] << 3);
+                neighbours++;
+            }
+            if (counts == neighbours << (a << 3)) {
+                return 0; // interior: all six neighbours alike, most voxels stop here
+            }
+            int own = (counts >>> (a << 3)) & 0xFF;
+            float cv = c[z][i];
+            float best = 0;
+            int bestClass = -1;
+            for (int k = 0; k < mu.length; k++) {
+                if (k == a) {
+                    continue;
+                }
+                float d = mu[k] - mu[a];
+                float gain = 2 * d * cv - d * d * g0 - lambda * (own - ((counts >>> (k << 3)) & 0xFF));
+                if (gain > best) {
+                    best = gain;
+                    bestClass = k;
+                }
+            }
+            if (bestClass < 0) {
+                return 0;
+            }
+            l[i] = (byte) bestClass;
+            run.add(x, mu[bestClass] - mu[a]);
+            return 1;
         }
     }
 }
