@@ -17,10 +17,10 @@ import org.stackscope.core.api.ImportSettings;
 import org.stackscope.core.api.Inputs;
 import org.stackscope.core.api.InvalidSettingsException;
 import org.stackscope.core.api.Monitor;
+import org.stackscope.core.model.Table;
 import org.stackscope.core.registry.AnalysisDescriptor;
 import org.stackscope.core.registry.ImporterDescriptor;
 import org.stackscope.core.registry.Registry;
-import org.stackscope.core.model.Table;
 import org.stackscope.core.results.BdfCsvExporter;
 import org.stackscope.core.results.Hashing;
 import org.stackscope.core.results.Json;
@@ -28,10 +28,11 @@ import org.stackscope.core.results.ResultsWriter;
 import org.stackscope.core.results.StepResult;
 import org.stackscope.core.settings.SettingDescriptor;
 import org.stackscope.core.settings.SettingsSupport;
+import org.stackscope.io.volume.tiff.TiffVolumeWriter;
+import org.stackscope.study.PressureSeries;
 import org.stackscope.study.Recipe;
 import org.stackscope.study.RecipeRunner;
 import org.stackscope.study.StepRunner;
-import org.stackscope.study.PressureSeries;
 import org.stackscope.study.Study;
 import org.stackscope.study.StudyReport;
 
@@ -208,7 +209,7 @@ public final class Cli {
             doc.put("notes", step.result().notes());
         }
         if (outDir != null) {
-            ResultsWriter.write(outDir, List.of(step), new FigureFiles());
+            ResultsWriter.write(outDir, List.of(step), new FigureFiles(), new TiffVolumeWriter());
             doc.put("results", outDir.resolve("results.json").toAbsolutePath().normalize().toString());
         }
         out.print(Json.write(doc));
@@ -232,7 +233,7 @@ public final class Cli {
             throw new ImportException(recipeFile, "", e.getMessage(), e);
         }
         List<StepResult> steps = new RecipeRunner(registry).run(recipe, console());
-        ResultsWriter.write(o.out(), steps, new FigureFiles());
+        ResultsWriter.write(o.out(), steps, new FigureFiles(), new TiffVolumeWriter());
         List<Map<String, Object>> summary = new ArrayList<>();
         for (StepResult s : steps) {
             Map<String, Object> m = new LinkedHashMap<>();
@@ -273,7 +274,7 @@ public final class Cli {
             doc.put("notes", step.result().notes());
         }
         if (o.out() != null) {
-            ResultsWriter.write(o.out(), List.of(step), new FigureFiles());
+            ResultsWriter.write(o.out(), List.of(step), new FigureFiles(), new TiffVolumeWriter());
             doc.put("results", o.out().resolve("results.json").toAbsolutePath().normalize().toString());
         }
         out.print(Json.write(doc));

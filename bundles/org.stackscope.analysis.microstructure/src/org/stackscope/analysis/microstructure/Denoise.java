@@ -1,7 +1,5 @@
 package org.stackscope.analysis.microstructure;
 
-import java.io.IOException;
-import java.nio.file.Path;
 import java.util.List;
 
 import org.stackscope.core.api.Analysis;
@@ -14,12 +12,11 @@ import org.stackscope.core.api.Monitor;
 import org.stackscope.core.api.OutputSpec;
 import org.stackscope.core.api.Result;
 import org.stackscope.core.model.Volume;
-import org.stackscope.io.volume.tiff.TiffWriter;
 
 /**
  * 3-D denoising of a grey volume: 3x3x3 median, Gaussian or bilateral. Reports the noise (standard deviation
- * estimated from neighbour differences) before and after; the filtered volume is written as a 16-bit TIFF when
- * {@code output} is set, and is available in-process through {@link #denoise}.
+ * estimated from neighbour differences) before and after. The filtered volume is the result's volume
+ * {@code denoised} (a 16-bit TIFF in the results folder; {@code step<N>:denoised} for later recipe steps).
  */
 public final class Denoise implements Analysis<DenoiseSettings> {
 
@@ -62,23 +59,8 @@ public final class Denoise implements Analysis<DenoiseSettings> {
         Result result = new Result();
         result.metric("noise.before", in.scale * PartialVolume.noise(in, threads), "");
         result.metric("noise.after", out.scale * PartialVolume.noise(out, threads), "");
-        writeTiff(settings.output, out.toVolume(volume.voxelSizeUm(), volume.pressureAxis(), volume.metadata()),
-                result, monitor);
+        result.volume("denoised", out.toVolume(volume.voxelSizeUm(), volume.pressureAxis(), volume.metadata()));
         monitor.done();
         return result;
-    }
-
-    /** Writes a volume as TIFF when {@code target} is set (atomically: TiffWriter moves a finished file in place). */
-    static void writeTiff(String target, Volume volume, Result result, Monitor monitor) throws AnalysisException {
-        if (target == null || target.isBlank()) {
-            return;
-        }
-        Path path = Path.of(target.trim()).toAbsolutePath();
-        try {
-            TiffWriter.write(volume, path, TiffWriter.Options.DEFAULT, monitor);
-        } catch (IOException e) {
-            throw new AnalysisException(path + ": cannot write the volume: " + e.getMessage());
-        }
-        result.note("volume written to " + path);
     }
 }

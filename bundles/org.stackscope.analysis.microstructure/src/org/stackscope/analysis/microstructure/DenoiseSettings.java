@@ -17,9 +17,6 @@ public class DenoiseSettings {
             + "edges and are kept (input grey units); 0 = twice the estimated noise")
     public double rangeSigma = 0;
 
-    @Setting(label = "Output TIFF", description = "Writes the filtered volume (16-bit) to this file; empty = none")
-    public String output = "";
-
     @Setting(label = "Threads", min = 0, max = 1024, description = "0 = all processors; results do not depend on it")
     public int threads = 0;
 }

@@ -24,8 +24,9 @@ import net.imglib2.type.numeric.integer.UnsignedByteType;
 /**
  * Segments a grey volume into phases (optionally after denoising) and reports their fractions as
  * {@code phase-fractions} does (overall with uncertainty, profile, representative-volume check, layers), plus the
- * segmentation model: thresholds, class means, PSF sigma and noise. The label volume is written as an 8-bit TIFF when
- * {@code labelsOutput} is set and is available in-process through {@link #segment}.
+ * segmentation model: thresholds, class means, PSF sigma and noise. The label volume is the result's volume
+ * {@code labels} (an 8-bit TIFF in the results folder; {@code step<N>:labels} for later recipe steps, with the phase
+ * names) and is available in-process through {@link #segment}.
  */
 public final class Segment implements Analysis<SegmentSettings> {
 
@@ -213,7 +214,7 @@ public final class Segment implements Analysis<SegmentSettings> {
         fractions.tables().forEach(result::table);
         fractions.figures().forEach(result::figure);
         fractions.notes().forEach(result::note);
-        Denoise.writeTiff(settings.labelsOutput, s.labels().volume(), result, monitor);
+        result.volume("labels", s.labels());
         monitor.done();
         return result;
     }

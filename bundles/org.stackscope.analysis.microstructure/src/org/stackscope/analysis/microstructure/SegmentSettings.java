@@ -56,10 +56,6 @@ public class SegmentSettings {
             + "first slice of the second layer")
     public String layers = "auto";
 
-    @Setting(label = "Labels TIFF", description = "Writes the label volume (8-bit, phase names in the metadata of the "
-            + "result) to this file; empty = none")
-    public String labelsOutput = "";
-
     @Setting(label = "Threads", min = 0, max = 1024, description = "0 = all processors; results do not depend on it")
     public int threads = 0;
 }

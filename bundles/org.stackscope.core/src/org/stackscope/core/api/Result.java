@@ -6,15 +6,21 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.stackscope.core.model.LabelVolume;
 import org.stackscope.core.model.Table;
+import org.stackscope.core.model.Volume;
 
-/** What one analysis run produced: metrics in a stable order, tables, figures and notes for the user. */
+/**
+ * What one analysis run produced: metrics in a stable order, tables, figures, notes for the user, and volumes (e.g.
+ * segmented labels) that later recipe steps can take as input and that are written with the results.
+ */
 public final class Result {
 
     private final Map<String, Metric> metrics = new LinkedHashMap<>();
     private final Map<String, Table> tables = new LinkedHashMap<>();
     private final List<FigureSpec> figures = new ArrayList<>();
     private final List<String> notes = new ArrayList<>();
+    private final Map<String, DataObject> volumes = new LinkedHashMap<>();
 
     public Result metric(String name, double value, String unit) {
         return metric(name, Metric.of(value, unit));
@@ -43,6 +49,15 @@ public final class Result {
         return this;
     }
 
+    /** A volume this run produced ({@link org.stackscope.core.model.Volume} or {@link LabelVolume}). */
+    public Result volume(String name, DataObject volume) {
+        if (!(volume instanceof Volume || volume instanceof LabelVolume)) {
+            throw new IllegalArgumentException("volume " + name + " is a " + volume.kind().id() + ", not a volume");
+        }
+        volumes.put(name, volume);
+        return this;
+    }
+
     public Map<String, Metric> metrics() {
         return Collections.unmodifiableMap(metrics);
     }
@@ -57,5 +72,9 @@ public final class Result {
 
     public List<String> notes() {
         return Collections.unmodifiableList(notes);
+    }
+
+    public Map<String, DataObject> volumes() {
+        return Collections.unmodifiableMap(volumes);
     }
 }

@@ -14,14 +14,16 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
 
+import org.stackscope.core.api.DataObject;
 import org.stackscope.core.api.FigureSpec;
 import org.stackscope.core.api.Inputs;
 import org.stackscope.core.api.Metric;
+import org.stackscope.core.api.Monitor;
 import org.stackscope.core.io.AtomicFiles;
 import org.stackscope.core.model.Table;
 
 /**
- * Writes results.json with its tables (CSV) and figures into an output folder. Everything is first written into a
+ * Writes results.json with its tables (CSV), figures and volumes into an output folder. Everything is first written into a
  * staging folder inside the output folder and then moved into place, results.json last: a results.json on disk
  * always describes files that are complete, and a failure leaves no partial result behind.
  */
@@ -44,9 +46,10 @@ public final class ResultsWriter {
         Set<String> seen = new LinkedHashSet<>();
         for (StepResult s : steps) {
             for (Inputs.Input in : s.inputs().all()) {
-                if (seen.add(in.path().toAbsolutePath().normalize() + "|" + in.sha256())) {
+                // a volume of an earlier step is not an input of the whole run: its step's inputs are
+                if (!in.isStepOutput() && seen.add(in.recordedPath() + "|" + in.sha256())) {
                     Map<String, Object> m = new LinkedHashMap<>();
-                    m.put("path", in.path().toAbsolutePath().normalize().toString());
+                    m.put("path", in.recordedPath());
                     m.put("sha256", in.sha256());
                     m.put("format", in.formatId());
                     m.put("kind", in.data().kind().id());
@@ -61,14 +64,16 @@ public final class ResultsWriter {
             StepResult s = steps.get(i);
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("analysis", s.analysisId());
-            m.put("inputs", s.inputs().all().stream().map(in -> in.path().toAbsolutePath().normalize().toString())
-                    .toList());
+            m.put("inputs", s.inputs().all().stream().map(Inputs.Input::recordedPath).toList());
             m.put("settings", s.settings());
             m.put("metrics", metrics(s.result().metrics()));
             @SuppressWarnings("unchecked")
             Map<String, Object> files = (Map<String, Object>) fileNames.getOrDefault("step" + i, Map.of());
             m.put("tables", files.getOrDefault("tables", Map.of()));
             m.put("figures", files.getOrDefault("figures", List.of()));
+            if (!s.result().volumes().isEmpty()) {
+                m.put("volumes", files.getOrDefault("volumes", Map.of()));
+            }
             if (!s.result().notes().isEmpty()) {
                 m.put("notes", s.result().notes());
             }
@@ -93,9 +98,11 @@ public final class ResultsWriter {
         return out;
     }
 
-    /** Writes results.json, tables and figures of the steps into {@code outDir}, atomically per file. */
-    public static Map<String, Object> write(Path outDir, List<StepResult> steps, FigureWriter figureWriter)
-            throws IOException {
+    /**
+     * Writes results.json, tables, figures and volumes of the steps into {@code outDir}, atomically per file.
+     */
+    public static Map<String, Object> write(Path outDir, List<StepResult> steps, FigureWriter figureWriter,
+            VolumeWriter volumeWriter) throws IOException {
         Files.createDirectories(outDir);
         Path staging = Files.createTempDirectory(outDir, ".staging-");
         try {
@@ -115,7 +122,12 @@ public final class ResultsWriter {
                 for (FigureSpec f : s.result().figures()) {
                     figures.addAll(figureWriter.write(f, staging, prefix + safeFileName(f.name())));
                 }
-                fileNames.put("step" + i, Map.of("tables", tables, "figures", figures));
+                Map<String, String> volumes = new LinkedHashMap<>();
+                for (Map.Entry<String, DataObject> v : s.result().volumes().entrySet()) {
+                    volumes.put(v.getKey(), volumeWriter.write(v.getValue(), staging,
+                            prefix + safeFileName(v.getKey()), Monitor.NONE));
+                }
+                fileNames.put("step" + i, Map.of("tables", tables, "figures", figures, "volumes", volumes));
             }
             Map<String, Object> doc = document(steps, fileNames);
             Files.writeString(staging.resolve("results.json"), Json.write(doc), StandardCharsets.UTF_8);

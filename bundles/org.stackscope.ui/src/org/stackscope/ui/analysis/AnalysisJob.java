@@ -22,11 +22,12 @@ import org.stackscope.core.registry.AnalysisDescriptor;
 import org.stackscope.core.results.ResultsWriter;
 import org.stackscope.core.results.StepResult;
 import org.stackscope.core.settings.SettingsSupport;
+import org.stackscope.io.volume.tiff.TiffVolumeWriter;
 import org.stackscope.study.Dataset;
 import org.stackscope.study.StepRunner;
+import org.stackscope.ui.preferences.StackscopePreferences;
 import org.stackscope.ui.preview.ImportedData;
 import org.stackscope.ui.preview.JobMonitor;
-import org.stackscope.ui.preferences.StackscopePreferences;
 
 /**
  * Runs one analysis on one dataset in the background, through the same {@link StepRunner} as {@code stackscope
@@ -89,7 +90,7 @@ public final class AnalysisJob extends Job {
             StepResult done = StepRunner.run(analysis, new Inputs(List.of(input)), settingsObject,
                     new JobMonitor(steps.split(6)));
             steps.split(1).subTask("Writing results to " + outDir);
-            ResultsWriter.write(outDir, List.of(done), new FigureFiles());
+            ResultsWriter.write(outDir, List.of(done), new FigureFiles(), new TiffVolumeWriter());
             result = done;
             return Status.OK_STATUS;
         } catch (CanceledException | OperationCanceledException e) {

@@ -36,6 +36,7 @@ import org.stackscope.core.api.InvalidSettingsException;
 import org.stackscope.core.registry.Registry;
 import org.stackscope.core.results.ResultsWriter;
 import org.stackscope.core.results.StepResult;
+import org.stackscope.io.volume.tiff.TiffVolumeWriter;
 import org.stackscope.study.Dataset;
 import org.stackscope.study.Recipe;
 import org.stackscope.study.RecipeRunner;
@@ -196,7 +197,7 @@ public final class RecipeView extends ViewPart {
         Job started = Job.create("Running recipe " + toRun.name(), progress -> {
             try {
                 done.addAll(new RecipeRunner(Registry.platform()).run(toRun, new JobMonitor(progress)));
-                ResultsWriter.write(outDir, done, new FigureFiles());
+                ResultsWriter.write(outDir, done, new FigureFiles(), new TiffVolumeWriter());
                 return Status.OK_STATUS;
             } catch (CanceledException | OperationCanceledException e) {
                 return Status.CANCEL_STATUS;

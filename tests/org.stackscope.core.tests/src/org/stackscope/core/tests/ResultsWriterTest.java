@@ -19,12 +19,18 @@ import org.stackscope.core.api.FigureSpec;
 import org.stackscope.core.api.Inputs;
 import org.stackscope.core.api.Metric;
 import org.stackscope.core.api.Result;
+import org.stackscope.core.model.Axis;
 import org.stackscope.core.model.Column;
+import org.stackscope.core.model.LabelVolume;
 import org.stackscope.core.model.Table;
+import org.stackscope.core.model.Volume;
 import org.stackscope.core.results.FigureWriter;
 import org.stackscope.core.results.Json;
 import org.stackscope.core.results.ResultsWriter;
 import org.stackscope.core.results.StepResult;
+import org.stackscope.core.results.VolumeWriter;
+
+import net.imglib2.img.array.ArrayImgs;
 
 class ResultsWriterTest {
 
@@ -50,7 +56,7 @@ class ResultsWriterTest {
             Files.writeString(target.resolve(base + ".png"), "png");
             return List.of(base + ".png");
         };
-        ResultsWriter.write(dir.resolve("out"), List.of(step()), fake);
+        ResultsWriter.write(dir.resolve("out"), List.of(step()), fake, VolumeWriter.NONE);
         Map<String, Object> doc = Json.readObject(Files.readString(dir.resolve("out/results.json")));
         assertEquals(List.of("stackscope", "inputs", "steps"), List.copyOf(doc.keySet()));
         Map<?, ?> product = (Map<?, ?>) doc.get("stackscope");
@@ -84,7 +90,7 @@ class ResultsWriterTest {
             throw new IOException("disk full");
         };
         Path out = dir.resolve("out");
-        assertThrows(IOException.class, () -> ResultsWriter.write(out, List.of(step()), failing));
+        assertThrows(IOException.class, () -> ResultsWriter.write(out, List.of(step()), failing, VolumeWriter.NONE));
         try (Stream<Path> left = Files.list(out)) {
             assertEquals(List.of(), left.toList());
         }
@@ -92,8 +98,36 @@ class ResultsWriterTest {
 
     @Test
     void severalStepsGetNumberedFiles() throws IOException {
-        ResultsWriter.write(dir, List.of(step(), step()), FigureWriter.NONE);
+        ResultsWriter.write(dir, List.of(step(), step()), FigureWriter.NONE, VolumeWriter.NONE);
         assertTrue(Files.exists(dir.resolve("step1_profile.csv")));
         assertTrue(Files.exists(dir.resolve("step2_profile.csv")));
+    }
+
+    @Test
+    void volumesAreStagedWithTheResultsAndStepOutputsAreNotRunInputs() throws IOException {
+        LabelVolume labels = new LabelVolume(new Volume(ArrayImgs.unsignedBytes(4, 3, 2), "uint8",
+                new double[] { 1, 1, 1 }, Axis.Z, Map.of()), Map.of(0, "VOID", 1, "AM"));
+        StepResult segment = new StepResult("segment", "org.example", Map.of(), step().inputs(),
+                new Result().volume("labels", labels), 1);
+        StepResult contact = new StepResult("contact", "org.example", Map.of(),
+                new Inputs(List.of(Inputs.Input.fromStep("step1:labels", labels))), new Result(), 1);
+        VolumeWriter fake = (volume, target, base, monitor) -> {
+            Files.writeString(target.resolve(base + ".tif"), "tif");
+            return base + ".tif";
+        };
+        Map<String, Object> doc = ResultsWriter.write(dir, List.of(segment, contact), FigureWriter.NONE, fake);
+        assertEquals("tif", Files.readString(dir.resolve("step1_labels.tif")));
+        List<?> steps = (List<?>) doc.get("steps");
+        assertEquals(Map.of("labels", "step1_labels.tif"), ((Map<?, ?>) steps.get(0)).get("volumes"));
+        assertFalse(((Map<?, ?>) steps.get(1)).containsKey("volumes"), "no volumes, no entry");
+        assertEquals(List.of("step1:labels"), ((Map<?, ?>) steps.get(1)).get("inputs"));
+        assertEquals(1, ((List<?>) doc.get("inputs")).size(), "only the file read from disk is a run input");
+        // a run that cannot write its volumes writes nothing at all
+        Path out = dir.resolve("out");
+        assertThrows(IOException.class, () -> ResultsWriter.write(out, List.of(segment), FigureWriter.NONE,
+                VolumeWriter.NONE));
+        try (Stream<Path> left = Files.list(out)) {
+            assertEquals(List.of(), left.toList());
+        }
     }
 }
