@@ -47,11 +47,14 @@ final class PartialVolume {
         GreyImage block = centralBlock(img);
         double[] m = means;
         double firstLambda = lambda;
-        double sigma = !Double.isNaN(givenSigma) ? givenSigma
-                : Math.exp(goldenMinimum(Math.log(0.3), Math.log(3.5), EVALUATIONS,
-                        ls -> energy(block, m, Math.exp(ls), firstLambda, threads, monitor)[0]));
+        // energies by log sigma: the search's best point is not fitted twice
+        java.util.Map<Double, double[]> fitted = new java.util.HashMap<>();
+        double logSigma = !Double.isNaN(givenSigma) ? Math.log(givenSigma)
+                : goldenMinimum(Math.log(0.3), Math.log(3.5), EVALUATIONS, ls -> fitted.computeIfAbsent(ls,
+                        k -> energy(block, m, Math.exp(k), firstLambda, threads, monitor))[0]);
+        double sigma = Math.exp(logSigma);
         // the residual of the fitted block measures the noise without the structure that biases the first estimate
-        double[] e = energy(block, means, sigma, lambda, threads, monitor);
+        double[] e = fitted.computeIfAbsent(logSigma, k -> energy(block, m, sigma, firstLambda, threads, monitor));
         noise = Math.sqrt(e[1] / e[2]);
         lambda = 2 * smoothness * noise * noise;
         return new Model(means, sigma, noise, lambda);
