@@ -81,6 +81,10 @@ public final class ResultView extends ViewPart {
         StringBuilder text = new StringBuilder(result.analysisId() + " — " + Numbers.plain(
                 Math.round(result.seconds() * 100) / 100.0) + " s — results in " + outDir);
         result.result().notes().forEach(n -> text.append("\n").append(n));
+        if (!result.result().volumes().isEmpty()) {
+            text.append("\nVolumes written as TIFF with the results: ")
+                    .append(String.join(", ", result.result().volumes().keySet()));
+        }
         heading.setText(text.toString());
         metrics.removeAll();
         for (Map.Entry<String, Metric> m : result.result().metrics().entrySet()) {
