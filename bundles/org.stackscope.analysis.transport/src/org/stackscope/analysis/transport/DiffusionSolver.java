@@ -131,7 +131,7 @@ final class DiffusionSolver {
         Runtime runtime = Runtime.getRuntime();
         long free = runtime.maxMemory() - (runtime.totalMemory() - runtime.freeMemory());
         long needed = (long) grid.cells() * (CoarseGrid.BYTES_PER_CELL + COARSE_LEVEL_BYTES_PER_CELL);
-        return needed < free / 2 ? CoarseGrid.stored(grid, pool) : grid;
+        return !grid.readsNeighbourCodes() && needed < free / 2 ? CoarseGrid.stored(grid, pool) : grid;
     }
 
     private static double dot(float[] a, float[] b, int from, int to) {

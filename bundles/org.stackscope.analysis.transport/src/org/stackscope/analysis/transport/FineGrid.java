@@ -9,9 +9,24 @@ package org.stackscope.analysis.transport;
  */
 final class FineGrid extends StencilGrid {
 
-    /** Phase index per voxel, -1 where nothing conducts. */
+    /**
+     * Phase index per voxel, -1 where nothing conducts; with one conducting phase instead the voxel's neighbour code
+     * (see {@link #NEIGHBOUR_BITS}), still -1 where nothing conducts, so "conducts" is {@code phase[i] >= 0} either way.
+     */
     private final byte[] phase;
     private final int phases;
+    /**
+     * One conducting phase: every open face along an axis has the same conductance, so the stencil of a voxel is
+     * known from which of its six neighbours conduct (bits 0-5: +u, -u, +v, -v, +w, -w) and whether it touches the
+     * inlet or outlet face (bit 6). The kernels then read one byte per voxel instead of building face rows.
+     */
+    private static final int NEIGHBOUR_BITS = 7;
+    private final boolean onePhase;
+    /** Face conductances along u, v, w and the diagonal of A for each neighbour code (one conducting phase). */
+    private final double gu;
+    private final double gv;
+    private final double gw;
+    private final double[] diagonalOfCode;
     /** {@code faceTable[d][(a + 1) * (phases + 1) + b + 1]}: face conductance between phases a and b along d. */
     private final float[][] faceTable;
     /** Conductance from a voxel of each phase (index + 1) to the inlet or outlet face. */
@@ -22,7 +37,8 @@ final class FineGrid extends StencilGrid {
      * @param conductivity relative conductivity of each phase index
      * @param spacing voxel edge lengths along u, v, w
      */
-    FineGrid(byte[] phase, int nu, int nv, int nw, double[] conductivity, double[] spacing, boolean periodicSides) {
+    FineGrid(byte[] phase, int nu, int nv, int nw, double[] conductivity, double[] spacing, boolean periodicSides,
+            SlicePool pool) {
         super(nu, nv, nw, periodicSides, periodicSides);
         this.phase = phase;
         this.phases = conductivity.length;
@@ -49,9 +65,164 @@ final class FineGrid extends StencilGrid {
             inletBoundary[i] += faceToBoundary[phase[i] + 1];
             outletBoundary[i] += faceToBoundary[phase[last + i] + 1];
         }
+        onePhase = phases == 1;
+        gu = faceTable[0][3];
+        gv = faceTable[1][3];
+        gw = faceTable[2][3];
+        diagonalOfCode = new double[1 << NEIGHBOUR_BITS];
+        if (onePhase) {
+            // the same float faces summed in the same order as the general kernel: bit-identical diagonals
+            float[] g = { faceTable[0][3], faceTable[0][3], faceTable[1][3], faceTable[1][3], faceTable[2][3],
+                    faceTable[2][3], nw > 1 ? faceToBoundary[1] : faceToBoundary[1] + faceToBoundary[1] };
+            for (int code = 0; code < diagonalOfCode.length; code++) {
+                double d = 0;
+                for (int bit = 0; bit < NEIGHBOUR_BITS; bit++) {
+                    d += (code >> bit & 1) != 0 ? g[bit] : 0f;
+                }
+                diagonalOfCode[code] = d;
+            }
+            pool.forEach(nw, (from, to) -> encodeNeighbours(from, to));
+        }
     }
 
-    private float face(int d, byte a, byte b) {
+    /**
+     * Replaces the phase index (0) of each conducting voxel of slices from..to by its neighbour code. Slices are
+     * encoded in parallel in place: a neighbour's byte is read before or after its own encoding, and both say the
+     * same about whether it conducts (sign bit).
+     */
+    private void encodeNeighbours(int from, int to) {
+        for (int w = from; w < to; w++) {
+            for (int v = 0; v < nv; v++) {
+                int i0 = rowStart(v, w);
+                int north = v < nv - 1 ? nu : periodicV ? -(nv - 1) * nu : 0;
+                int south = v > 0 ? -nu : periodicV ? (nv - 1) * nu : 0;
+                for (int u = 0; u < nu; u++) {
+                    int i = i0 + u;
+                    if (phase[i] < 0) {
+                        continue;
+                    }
+                    int east = u < nu - 1 ? i + 1 : periodicU ? i0 : -1;
+                    int west = u > 0 ? i - 1 : periodicU ? i0 + nu - 1 : -1;
+                    int code = bit(east, 0) | bit(west, 1) | bit(north != 0 ? i + north : -1, 2)
+                            | bit(south != 0 ? i + south : -1, 3) | bit(w < nw - 1 ? i + plane : -1, 4)
+                            | bit(w > 0 ? i - plane : -1, 5) | (w == 0 || w == nw - 1 ? 1 << 6 : 0);
+                    phase[i] = (byte) code;
+                }
+            }
+        }
+    }
+
+    /** {@code 1 << bit} when neighbour {@code j} exists and conducts. */
+    private int bit(int j, int bit) {
+        return j >= 0 && phase[j] >= 0 ? 1 << bit : 0;
+    }
+
+    /** Whether the kernels read one neighbour-code byte per voxel (one conducting phase). */
+    boolean readsNeighbourCodes() {
+        return onePhase;
+    }
+
+    /** Phase index of voxel i (0 or -1 with one conducting phase, whose bytes hold neighbour codes). */
+    private int phaseOf(int i) {
+        return onePhase ? phase[i] >> 7 : phase[i];
+    }
+
+    /**
+     * One conducting phase: the sums straight from the neighbour codes. A neighbour that does not conduct holds 0 in
+     * every vector the solver passes, so inside a row its face needs no test (g · 0 adds exactly what 0 · x did);
+     * only the row ends, where u wraps, and missing rows (read as zeros) need them. Voxels that do not conduct get
+     * 0 sum and 0 diagonal, as in the general kernel.
+     */
+    @Override
+    void rowSums(Scratch s, int v, int w, float[] x, boolean sums, int first, int step) {
+        if (!onePhase) {
+            super.rowSums(s, v, w, x, sums, first, step);
+            return;
+        }
+        int i0 = rowStart(v, w);
+        double[] diagonal = s.diagonal;
+        double[] sum = s.sum;
+        byte[] code = phase;
+        double[] table = diagonalOfCode;
+        if (!sums) {
+            for (int u = first; u < nu; u += step) {
+                int c = code[i0 + u];
+                diagonal[u] = c < 0 ? 0 : table[c];
+            }
+            return;
+        }
+        float[] zeros = zeros();
+        float[] xN = v < nv - 1 || periodicV ? x : zeros;
+        int iN = v < nv - 1 ? i0 + nu : periodicV ? i0 - (nv - 1) * nu : 0;
+        float[] xS = v > 0 || periodicV ? x : zeros;
+        int iS = v > 0 ? i0 - nu : periodicV ? i0 + (nv - 1) * nu : 0;
+        float[] xT = w < nw - 1 ? x : zeros;
+        int iT = w < nw - 1 ? i0 + plane : 0;
+        float[] xB = w > 0 ? x : zeros;
+        int iB = w > 0 ? i0 - plane : 0;
+        double gU = gu;
+        double gV = gv;
+        double gW = gw;
+        int u = first;
+        if (u == 0) {
+            rowEnd(s, 0, i0, x, xN, iN, xS, iS, xT, iT, xB, iB);
+            u += step;
+        }
+        int last = nu - 1;
+        for (; u < last; u += step) {
+            int i = i0 + u;
+            int c = code[i];
+            double total = gU * x[i + 1] + gU * x[i - 1] + gV * xN[iN + u] + gV * xS[iS + u] + gW * xT[iT + u]
+                    + gW * xB[iB + u];
+            sum[u] = c < 0 ? 0 : total;
+            diagonal[u] = c < 0 ? 0 : table[c];
+        }
+        if (u == last) {
+            rowEnd(s, last, i0, x, xN, iN, xS, iS, xT, iT, xB, iB);
+        }
+    }
+
+    /** {@link #rowSums} for the first or last voxel of a row: the u faces by their bits (they may wrap around). */
+    private void rowEnd(Scratch s, int u, int i0, float[] x, float[] xN, int iN, float[] xS, int iS, float[] xT,
+            int iT, float[] xB, int iB) {
+        int c = phase[i0 + u];
+        if (c < 0) {
+            s.sum[u] = 0;
+            s.diagonal[u] = 0;
+            return;
+        }
+        float gE = (c & 1) != 0 ? (float) gu : 0f;
+        float gW = (c & 2) != 0 ? (float) gu : 0f;
+        int east = u < nu - 1 ? u + 1 : 0;
+        int west = u > 0 ? u - 1 : nu - 1;
+        s.sum[u] = (double) gE * x[i0 + east] + (double) gW * x[i0 + west] + gv * xN[iN + u] + gv * xS[iS + u]
+                + gw * xT[iT + u] + gw * xB[iB + u];
+        s.diagonal[u] = diagonalOfCode[c];
+    }
+
+    /** As the general prolongation, but voxels that do not conduct stay 0 (the one-phase kernel relies on it). */
+    @Override
+    void prolongAdd(SlicePool pool, StencilGrid coarse, float[] ec, float weight, float[] e) {
+        if (!onePhase) {
+            super.prolongAdd(pool, coarse, ec, weight, e);
+            return;
+        }
+        forSlices(pool, nw, (from, to) -> {
+            for (int w = from; w < to; w++) {
+                for (int v = 0; v < nv; v++) {
+                    int start = rowStart(v, w);
+                    int coarseStart = coarse.rowStart(v / 2, w / 2);
+                    for (int u = 0; u < nu; u++) {
+                        if (phase[start + u] >= 0) {
+                            e[start + u] += weight * ec[coarseStart + (u >> 1)];
+                        }
+                    }
+                }
+            }
+        });
+    }
+
+    private float face(int d, int a, int b) {
         return faceTable[d][(a + 1) * (phases + 1) + b + 1];
     }
 
@@ -109,16 +280,10 @@ final class FineGrid extends StencilGrid {
     /** Faces between the cells u = first, first + step, ... of the row starting at {@code from} and of {@code to}. */
     private void facesAlong(float[] table, int from, int to, float[] out, int first, int step) {
         if (phases == 1) {
-            // one conducting phase (index 0, else -1): a face is open when both cells conduct, (a | b) == 0
+            // one conducting phase (bytes >= 0, else -1): a face is open when both cells conduct, (a | b) >= 0
             float open = table[3];
-            if (step == 1) {
-                for (int u = 0; u < nu; u++) {
-                    out[u] = open * (1 + (phase[from + u] | phase[to + u]));
-                }
-            } else {
-                for (int u = first; u < nu; u += 2) {
-                    out[u] = open * (1 + (phase[from + u] | phase[to + u]));
-                }
+            for (int u = first; u < nu; u += step) {
+                out[u] = (phase[from + u] | phase[to + u]) >= 0 ? open : 0f;
             }
             return;
         }
@@ -134,14 +299,14 @@ final class FineGrid extends StencilGrid {
         if (phases == 1) {
             float open = table[3];
             for (int u = 0; u < nu - 1; u++) {
-                out[u] = open * (1 + (phase[start + u] | phase[start + u + 1]));
+                out[u] = (phase[start + u] | phase[start + u + 1]) >= 0 ? open : 0f;
             }
         } else {
             for (int u = 0; u < nu - 1; u++) {
                 out[u] = table[(phase[start + u] + 1) * n + phase[start + u + 1] + 1];
             }
         }
-        out[nu - 1] = periodicU ? table[(phase[start + nu - 1] + 1) * n + phase[start] + 1] : 0f;
+        out[nu - 1] = periodicU ? table[(phaseOf(start + nu - 1) + 1) * n + phaseOf(start) + 1] : 0f;
     }
 
     /** Whether voxel {@code i} takes part in the solution. */
@@ -151,7 +316,7 @@ final class FineGrid extends StencilGrid {
 
     /** Conductance of voxel {@code i} of the first or last slice to the outer face (0 outside the phase). */
     double toFace(int i) {
-        return faceToBoundary[phase[i] + 1];
+        return faceToBoundary[phaseOf(i) + 1];
     }
 
     /**
@@ -171,7 +336,7 @@ final class FineGrid extends StencilGrid {
                 } else {
                     int offset = (k - 1) * plane;
                     for (int i = offset; i < offset + plane; i++) {
-                        sum += face(2, phase[i], phase[i + plane]) * (c[i] - c[i + plane]);
+                        sum += face(2, phaseOf(i), phaseOf(i + plane)) * (c[i] - c[i + plane]);
                     }
                 }
                 flux[k] = sum;

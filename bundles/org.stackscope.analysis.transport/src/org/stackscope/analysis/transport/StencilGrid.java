@@ -131,7 +131,7 @@ abstract class StencilGrid {
      * Fills {@code s.sum} and {@code s.diagonal} for the cells u = first, first + step, ... of row (v, w); with
      * {@code sums} false only the diagonal. The -u face of u = 0 is the +u face of the last cell, 0 unless periodic.
      */
-    final void rowSums(Scratch s, int v, int w, float[] x, boolean sums, int first, int step) {
+    void rowSums(Scratch s, int v, int w, float[] x, boolean sums, int first, int step) {
         Faces f = s.faces;
         faces(v, w, f, first, step);
         int i0 = rowStart(v, w);
@@ -261,7 +261,7 @@ abstract class StencilGrid {
     }
 
     /** {@code e += weight · P ec}: each cell gets the correction of its coarse block (piecewise constant). */
-    final void prolongAdd(SlicePool pool, StencilGrid coarse, float[] ec, float weight, float[] e) {
+    void prolongAdd(SlicePool pool, StencilGrid coarse, float[] ec, float weight, float[] e) {
         forSlices(pool, nw, (from, to) -> {
             for (int w = from; w < to; w++) {
                 for (int v = 0; v < nv; v++) {
