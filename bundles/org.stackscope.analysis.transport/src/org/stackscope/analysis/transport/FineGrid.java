@@ -182,6 +182,91 @@ final class FineGrid extends StencilGrid {
         }
     }
 
+    /**
+     * One conducting phase: the half-sweep on a row in one pass, with the sums of {@link #rowSums} (same arithmetic,
+     * so the same result) but no scratch rows in between.
+     */
+    @Override
+    void sweepRow(Scratch s, int v, int w, float[] f, float[] e, int first, boolean fromZero) {
+        if (!onePhase || fromZero || nu < 3) {
+            super.sweepRow(s, v, w, f, e, first, fromZero);
+            return;
+        }
+        int i0 = rowStart(v, w);
+        byte[] code = phase;
+        double[] table = diagonalOfCode;
+        float[] zeros = zeros();
+        float[] eN = v < nv - 1 || periodicV ? e : zeros;
+        int iN = v < nv - 1 ? i0 + nu : periodicV ? i0 - (nv - 1) * nu : 0;
+        float[] eS = v > 0 || periodicV ? e : zeros;
+        int iS = v > 0 ? i0 - nu : periodicV ? i0 + (nv - 1) * nu : 0;
+        float[] eT = w < nw - 1 ? e : zeros;
+        int iT = w < nw - 1 ? i0 + plane : 0;
+        float[] eB = w > 0 ? e : zeros;
+        int iB = w > 0 ? i0 - plane : 0;
+        double gU = gu;
+        double gV = gv;
+        double gW = gw;
+        int last = nu - 1;
+        if (first == 0) {
+            rowEnd(s, 0, i0, e, eN, iN, eS, iS, eT, iT, eB, iB);
+            e[i0] = (float) ((f[i0] + s.sum[0]) / Math.max(s.diagonal[0], Double.MIN_NORMAL));
+        }
+        int u = first == 0 ? 2 : 1;
+        for (; u < last; u += 2) {
+            int i = i0 + u;
+            int c = code[i];
+            double total = gU * e[i + 1] + gU * e[i - 1] + gV * eN[iN + u] + gV * eS[iS + u] + gW * eT[iT + u]
+                    + gW * eB[iB + u];
+            e[i] = c < 0 ? 0f : (float) ((f[i] + total) / Math.max(table[c], Double.MIN_NORMAL));
+        }
+        if (u == last) {
+            rowEnd(s, last, i0, e, eN, iN, eS, iS, eT, iT, eB, iB);
+            e[i0 + last] = (float) ((f[i0 + last] + s.sum[last]) / Math.max(s.diagonal[last], Double.MIN_NORMAL));
+        }
+    }
+
+    /** One conducting phase: {@link StencilGrid#applyRow} in one pass (same arithmetic, same order). */
+    @Override
+    double applyRow(Scratch s, int v, int w, float[] x, float[] out, double dot) {
+        if (!onePhase || nu < 3) {
+            return super.applyRow(s, v, w, x, out, dot);
+        }
+        int i0 = rowStart(v, w);
+        byte[] code = phase;
+        double[] table = diagonalOfCode;
+        float[] zeros = zeros();
+        float[] xN = v < nv - 1 || periodicV ? x : zeros;
+        int iN = v < nv - 1 ? i0 + nu : periodicV ? i0 - (nv - 1) * nu : 0;
+        float[] xS = v > 0 || periodicV ? x : zeros;
+        int iS = v > 0 ? i0 - nu : periodicV ? i0 + (nv - 1) * nu : 0;
+        float[] xT = w < nw - 1 ? x : zeros;
+        int iT = w < nw - 1 ? i0 + plane : 0;
+        float[] xB = w > 0 ? x : zeros;
+        int iB = w > 0 ? i0 - plane : 0;
+        double gU = gu;
+        double gV = gv;
+        double gW = gw;
+        int last = nu - 1;
+        rowEnd(s, 0, i0, x, xN, iN, xS, iS, xT, iT, xB, iB);
+        float ax0 = (float) (s.diagonal[0] * x[i0] - s.sum[0]);
+        out[i0] = ax0;
+        dot += (double) x[i0] * ax0;
+        for (int u = 1; u < last; u++) {
+            int i = i0 + u;
+            int c = code[i];
+            double total = gU * x[i + 1] + gU * x[i - 1] + gV * xN[iN + u] + gV * xS[iS + u] + gW * xT[iT + u]
+                    + gW * xB[iB + u];
+            float ax = c < 0 ? 0f : (float) (table[c] * x[i] - total);
+            out[i] = ax;
+            dot += (double) x[i] * ax;
+        }
+        rowEnd(s, last, i0, x, xN, iN, xS, iS, xT, iT, xB, iB);
+        float axLast = (float) (s.diagonal[last] * x[i0 + last] - s.sum[last]);
+        out[i0 + last] = axLast;
+        return dot + (double) x[i0 + last] * axLast;
+    }
+
     /** {@link #rowSums} for the first or last voxel of a row: the u faces by their bits (they may wrap around). */
     private void rowEnd(Scratch s, int u, int i0, float[] x, float[] xN, int iN, float[] xS, int iS, float[] xT,
             int iT, float[] xB, int iB) {

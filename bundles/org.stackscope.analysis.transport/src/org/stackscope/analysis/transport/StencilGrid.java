@@ -182,15 +182,7 @@ abstract class StencilGrid {
             for (int w = from; w < to; w++) {
                 double dot = 0;
                 for (int v = 0; v < nv; v++) {
-                    rowSums(s, v, w, x, true, 0, 1);
-                    int i0 = rowStart(v, w);
-                    double[] sum = s.sum;
-                    double[] diagonal = s.diagonal;
-                    for (int u = 0; u < nu; u++) {
-                        float ax = (float) (diagonal[u] * x[i0 + u] - sum[u]);
-                        out[i0 + u] = ax;
-                        dot += (double) x[i0 + u] * ax;
-                    }
+                    dot = applyRow(s, v, w, x, out, dot);
                 }
                 dots[w] = dot;
             }
@@ -200,6 +192,20 @@ abstract class StencilGrid {
             total += d;
         }
         return total;
+    }
+
+    /** {@code out = A x} on row (v, w); returns {@code dot} plus the row's {@code x · A x}, summed in u order. */
+    double applyRow(Scratch s, int v, int w, float[] x, float[] out, double dot) {
+        rowSums(s, v, w, x, true, 0, 1);
+        int i0 = rowStart(v, w);
+        double[] sum = s.sum;
+        double[] diagonal = s.diagonal;
+        for (int u = 0; u < nu; u++) {
+            float ax = (float) (diagonal[u] * x[i0 + u] - sum[u]);
+            out[i0 + u] = ax;
+            dot += (double) x[i0 + u] * ax;
+        }
+        return dot;
     }
 
     /**
@@ -212,24 +218,28 @@ abstract class StencilGrid {
             Scratch s = new Scratch();
             for (int w = from; w < to; w++) {
                 for (int v = 0; v < nv; v++) {
-                    int i0 = rowStart(v, w);
-                    int first = (colour + v + w) & 1;
-                    rowSums(s, v, w, e, !fromZero, first, 2);
-                    double[] sum = s.sum;
-                    double[] diagonal = s.diagonal;
-                    if (fromZero) {
-                        java.util.Arrays.fill(e, i0, i0 + nu, 0f);
-                        for (int u = first; u < nu; u += 2) {
-                            e[i0 + u] = (float) (f[i0 + u] / Math.max(diagonal[u], Double.MIN_NORMAL));
-                        }
-                    } else {
-                        for (int u = first; u < nu; u += 2) {
-                            e[i0 + u] = (float) ((f[i0 + u] + sum[u]) / Math.max(diagonal[u], Double.MIN_NORMAL));
-                        }
-                    }
+                    sweepRow(s, v, w, f, e, (colour + v + w) & 1, fromZero);
                 }
             }
         });
+    }
+
+    /** The half-sweep on row (v, w): the cells u = first, first + 2, ... */
+    void sweepRow(Scratch s, int v, int w, float[] f, float[] e, int first, boolean fromZero) {
+        int i0 = rowStart(v, w);
+        rowSums(s, v, w, e, !fromZero, first, 2);
+        double[] sum = s.sum;
+        double[] diagonal = s.diagonal;
+        if (fromZero) {
+            java.util.Arrays.fill(e, i0, i0 + nu, 0f);
+            for (int u = first; u < nu; u += 2) {
+                e[i0 + u] = (float) (f[i0 + u] / Math.max(diagonal[u], Double.MIN_NORMAL));
+            }
+        } else {
+            for (int u = first; u < nu; u += 2) {
+                e[i0 + u] = (float) ((f[i0 + u] + sum[u]) / Math.max(diagonal[u], Double.MIN_NORMAL));
+            }
+        }
     }
 
     /** {@code fc = Pᵀ (f - A e)}: the residual summed over each 2×2×2 block of cells into the coarse grid. */
