@@ -267,6 +267,43 @@ final class FineGrid extends StencilGrid {
         return dot + (double) x[i0 + last] * axLast;
     }
 
+    /** One conducting phase: {@link StencilGrid#residualRow} in one pass (same arithmetic). */
+    @Override
+    void residualRow(Scratch s, int v, int w, float[] f, float[] e) {
+        if (!onePhase || nu < 3) {
+            super.residualRow(s, v, w, f, e);
+            return;
+        }
+        int i0 = rowStart(v, w);
+        byte[] code = phase;
+        double[] table = diagonalOfCode;
+        double[] sum = s.sum;
+        float[] zeros = zeros();
+        float[] eN = v < nv - 1 || periodicV ? e : zeros;
+        int iN = v < nv - 1 ? i0 + nu : periodicV ? i0 - (nv - 1) * nu : 0;
+        float[] eS = v > 0 || periodicV ? e : zeros;
+        int iS = v > 0 ? i0 - nu : periodicV ? i0 + (nv - 1) * nu : 0;
+        float[] eT = w < nw - 1 ? e : zeros;
+        int iT = w < nw - 1 ? i0 + plane : 0;
+        float[] eB = w > 0 ? e : zeros;
+        int iB = w > 0 ? i0 - plane : 0;
+        double gU = gu;
+        double gV = gv;
+        double gW = gw;
+        int last = nu - 1;
+        for (int u = 1; u < last; u++) {
+            int i = i0 + u;
+            int c = code[i];
+            double total = gU * e[i + 1] + gU * e[i - 1] + gV * eN[iN + u] + gV * eS[iS + u] + gW * eT[iT + u]
+                    + gW * eB[iB + u];
+            sum[u] = c < 0 ? 0 : total + (f[i] - table[c] * e[i]);
+        }
+        rowEnd(s, 0, i0, e, eN, iN, eS, iS, eT, iT, eB, iB);
+        sum[0] += f[i0] - s.diagonal[0] * e[i0];
+        rowEnd(s, last, i0, e, eN, iN, eS, iS, eT, iT, eB, iB);
+        sum[last] += f[i0 + last] - s.diagonal[last] * e[i0 + last];
+    }
+
     /** {@link #rowSums} for the first or last voxel of a row: the u faces by their bits (they may wrap around). */
     private void rowEnd(Scratch s, int u, int i0, float[] x, float[] xN, int iN, float[] xS, int iS, float[] xT,
             int iT, float[] xB, int iB) {

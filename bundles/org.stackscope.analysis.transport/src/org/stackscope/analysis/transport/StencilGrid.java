@@ -242,6 +242,17 @@ abstract class StencilGrid {
         }
     }
 
+    /** {@code s.sum = f - A e} on row (v, w). */
+    void residualRow(Scratch s, int v, int w, float[] f, float[] e) {
+        rowSums(s, v, w, e, true, 0, 1);
+        int i0 = rowStart(v, w);
+        double[] sum = s.sum;
+        double[] diagonal = s.diagonal;
+        for (int u = 0; u < nu; u++) {
+            sum[u] += f[i0 + u] - diagonal[u] * e[i0 + u];
+        }
+    }
+
     /** {@code fc = Pᵀ (f - A e)}: the residual summed over each 2×2×2 block of cells into the coarse grid. */
     final void restrictResidual(SlicePool pool, float[] f, float[] e, StencilGrid coarse, float[] fc) {
         forSlices(pool, coarse.nw, (from, to) -> {
@@ -250,14 +261,9 @@ abstract class StencilGrid {
                 java.util.Arrays.fill(fc, coarse.rowStart(0, cw), coarse.rowStart(0, cw + 1), 0f);
                 for (int w = 2 * cw; w < Math.min(2 * cw + 2, nw); w++) {
                     for (int v = 0; v < nv; v++) {
-                        rowSums(s, v, w, e, true, 0, 1);
-                        int i0 = rowStart(v, w);
+                        residualRow(s, v, w, f, e);
                         int coarseStart = coarse.rowStart(v / 2, cw);
                         double[] sum = s.sum;
-                        double[] diagonal = s.diagonal;
-                        for (int u = 0; u < nu; u++) {
-                            sum[u] += f[i0 + u] - diagonal[u] * e[i0 + u];
-                        }
                         for (int u = 0; u < nu - 1; u += 2) {
                             fc[coarseStart + (u >> 1)] += (float) (sum[u] + sum[u + 1]);
                         }
