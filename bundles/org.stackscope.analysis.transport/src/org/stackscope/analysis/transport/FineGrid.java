@@ -335,9 +335,7 @@ final class FineGrid extends StencilGrid {
                     int start = rowStart(v, w);
                     int coarseStart = coarse.rowStart(v / 2, w / 2);
                     for (int u = 0; u < nu; u++) {
-                        if (phase[start + u] >= 0) {
-                            e[start + u] += weight * ec[coarseStart + (u >> 1)];
-                        }
+                        e[start + u] += phase[start + u] >= 0 ? weight * ec[coarseStart + (u >> 1)] : 0f;
                     }
                 }
             }
