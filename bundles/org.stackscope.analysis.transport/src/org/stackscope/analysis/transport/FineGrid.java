@@ -127,59 +127,35 @@ final class FineGrid extends StencilGrid {
         return onePhase ? phase[i] >> 7 : phase[i];
     }
 
-    /**
-     * One conducting phase: the sums straight from the neighbour codes. A neighbour that does not conduct holds 0 in
-     * every vector the solver passes, so inside a row its face needs no test (g · 0 adds exactly what 0 · x did);
-     * only the row ends, where u wraps, and missing rows (read as zeros) need them. Voxels that do not conduct get
-     * 0 sum and 0 diagonal, as in the general kernel.
-     */
+    /** One conducting phase: the diagonal from the neighbour codes; the sums (row ends, tiny rows) as in general. */
     @Override
     void rowSums(Scratch s, int v, int w, float[] x, boolean sums, int first, int step) {
-        if (!onePhase) {
+        if (!onePhase || sums) {
             super.rowSums(s, v, w, x, sums, first, step);
             return;
         }
         int i0 = rowStart(v, w);
-        double[] diagonal = s.diagonal;
-        double[] sum = s.sum;
-        byte[] code = phase;
-        double[] table = diagonalOfCode;
-        if (!sums) {
-            for (int u = first; u < nu; u += step) {
-                int c = code[i0 + u];
-                diagonal[u] = c < 0 ? 0 : table[c];
-            }
-            return;
+        for (int u = first; u < nu; u += step) {
+            int c = phase[i0 + u];
+            s.diagonal[u] = c < 0 ? 0 : diagonalOfCode[c];
         }
+    }
+
+    /**
+     * Points the scratch's neighbour rows at the rows of {@code x} next to row (v, w) along ±v and ±w, or at zeros
+     * where there is none.
+     */
+    private void neighbourRows(Scratch s, int v, int w, float[] x) {
+        int i0 = rowStart(v, w);
         float[] zeros = zeros();
-        float[] xN = v < nv - 1 || periodicV ? x : zeros;
-        int iN = v < nv - 1 ? i0 + nu : periodicV ? i0 - (nv - 1) * nu : 0;
-        float[] xS = v > 0 || periodicV ? x : zeros;
-        int iS = v > 0 ? i0 - nu : periodicV ? i0 + (nv - 1) * nu : 0;
-        float[] xT = w < nw - 1 ? x : zeros;
-        int iT = w < nw - 1 ? i0 + plane : 0;
-        float[] xB = w > 0 ? x : zeros;
-        int iB = w > 0 ? i0 - plane : 0;
-        double gU = gu;
-        double gV = gv;
-        double gW = gw;
-        int u = first;
-        if (u == 0) {
-            rowEnd(s, 0, i0, x, xN, iN, xS, iS, xT, iT, xB, iB);
-            u += step;
-        }
-        int last = nu - 1;
-        for (; u < last; u += step) {
-            int i = i0 + u;
-            int c = code[i];
-            double total = gU * x[i + 1] + gU * x[i - 1] + gV * xN[iN + u] + gV * xS[iS + u] + gW * xT[iT + u]
-                    + gW * xB[iB + u];
-            sum[u] = c < 0 ? 0 : total;
-            diagonal[u] = c < 0 ? 0 : table[c];
-        }
-        if (u == last) {
-            rowEnd(s, last, i0, x, xN, iN, xS, iS, xT, iT, xB, iB);
-        }
+        s.xN = v < nv - 1 || periodicV ? x : zeros;
+        s.iN = v < nv - 1 ? i0 + nu : periodicV ? i0 - (nv - 1) * nu : 0;
+        s.xS = v > 0 || periodicV ? x : zeros;
+        s.iS = v > 0 ? i0 - nu : periodicV ? i0 + (nv - 1) * nu : 0;
+        s.xT = w < nw - 1 ? x : zeros;
+        s.iT = w < nw - 1 ? i0 + plane : 0;
+        s.xB = w > 0 ? x : zeros;
+        s.iB = w > 0 ? i0 - plane : 0;
     }
 
     /**
@@ -195,21 +171,21 @@ final class FineGrid extends StencilGrid {
         int i0 = rowStart(v, w);
         byte[] code = phase;
         double[] table = diagonalOfCode;
-        float[] zeros = zeros();
-        float[] eN = v < nv - 1 || periodicV ? e : zeros;
-        int iN = v < nv - 1 ? i0 + nu : periodicV ? i0 - (nv - 1) * nu : 0;
-        float[] eS = v > 0 || periodicV ? e : zeros;
-        int iS = v > 0 ? i0 - nu : periodicV ? i0 + (nv - 1) * nu : 0;
-        float[] eT = w < nw - 1 ? e : zeros;
-        int iT = w < nw - 1 ? i0 + plane : 0;
-        float[] eB = w > 0 ? e : zeros;
-        int iB = w > 0 ? i0 - plane : 0;
+        neighbourRows(s, v, w, e);
+        float[] eN = s.xN;
+        float[] eS = s.xS;
+        float[] eT = s.xT;
+        float[] eB = s.xB;
+        int iN = s.iN;
+        int iS = s.iS;
+        int iT = s.iT;
+        int iB = s.iB;
         double gU = gu;
         double gV = gv;
         double gW = gw;
         int last = nu - 1;
         if (first == 0) {
-            rowEnd(s, 0, i0, e, eN, iN, eS, iS, eT, iT, eB, iB);
+            rowEnd(s, 0, i0, e);
             e[i0] = (float) ((f[i0] + s.sum[0]) / Math.max(s.diagonal[0], Double.MIN_NORMAL));
         }
         int u = first == 0 ? 2 : 1;
@@ -221,7 +197,7 @@ final class FineGrid extends StencilGrid {
             e[i] = c < 0 ? 0f : (float) ((f[i] + total) / Math.max(table[c], Double.MIN_NORMAL));
         }
         if (u == last) {
-            rowEnd(s, last, i0, e, eN, iN, eS, iS, eT, iT, eB, iB);
+            rowEnd(s, last, i0, e);
             e[i0 + last] = (float) ((f[i0 + last] + s.sum[last]) / Math.max(s.diagonal[last], Double.MIN_NORMAL));
         }
     }
@@ -235,20 +211,20 @@ final class FineGrid extends StencilGrid {
         int i0 = rowStart(v, w);
         byte[] code = phase;
         double[] table = diagonalOfCode;
-        float[] zeros = zeros();
-        float[] xN = v < nv - 1 || periodicV ? x : zeros;
-        int iN = v < nv - 1 ? i0 + nu : periodicV ? i0 - (nv - 1) * nu : 0;
-        float[] xS = v > 0 || periodicV ? x : zeros;
-        int iS = v > 0 ? i0 - nu : periodicV ? i0 + (nv - 1) * nu : 0;
-        float[] xT = w < nw - 1 ? x : zeros;
-        int iT = w < nw - 1 ? i0 + plane : 0;
-        float[] xB = w > 0 ? x : zeros;
-        int iB = w > 0 ? i0 - plane : 0;
+        neighbourRows(s, v, w, x);
+        float[] xN = s.xN;
+        float[] xS = s.xS;
+        float[] xT = s.xT;
+        float[] xB = s.xB;
+        int iN = s.iN;
+        int iS = s.iS;
+        int iT = s.iT;
+        int iB = s.iB;
         double gU = gu;
         double gV = gv;
         double gW = gw;
         int last = nu - 1;
-        rowEnd(s, 0, i0, x, xN, iN, xS, iS, xT, iT, xB, iB);
+        rowEnd(s, 0, i0, x);
         float ax0 = (float) (s.diagonal[0] * x[i0] - s.sum[0]);
         out[i0] = ax0;
         dot += (double) x[i0] * ax0;
@@ -261,7 +237,7 @@ final class FineGrid extends StencilGrid {
             out[i] = ax;
             dot += (double) x[i] * ax;
         }
-        rowEnd(s, last, i0, x, xN, iN, xS, iS, xT, iT, xB, iB);
+        rowEnd(s, last, i0, x);
         float axLast = (float) (s.diagonal[last] * x[i0 + last] - s.sum[last]);
         out[i0 + last] = axLast;
         return dot + (double) x[i0 + last] * axLast;
@@ -278,15 +254,15 @@ final class FineGrid extends StencilGrid {
         byte[] code = phase;
         double[] table = diagonalOfCode;
         double[] sum = s.sum;
-        float[] zeros = zeros();
-        float[] eN = v < nv - 1 || periodicV ? e : zeros;
-        int iN = v < nv - 1 ? i0 + nu : periodicV ? i0 - (nv - 1) * nu : 0;
-        float[] eS = v > 0 || periodicV ? e : zeros;
-        int iS = v > 0 ? i0 - nu : periodicV ? i0 + (nv - 1) * nu : 0;
-        float[] eT = w < nw - 1 ? e : zeros;
-        int iT = w < nw - 1 ? i0 + plane : 0;
-        float[] eB = w > 0 ? e : zeros;
-        int iB = w > 0 ? i0 - plane : 0;
+        neighbourRows(s, v, w, e);
+        float[] eN = s.xN;
+        float[] eS = s.xS;
+        float[] eT = s.xT;
+        float[] eB = s.xB;
+        int iN = s.iN;
+        int iS = s.iS;
+        int iT = s.iT;
+        int iB = s.iB;
         double gU = gu;
         double gV = gv;
         double gW = gw;
@@ -298,15 +274,17 @@ final class FineGrid extends StencilGrid {
                     + gW * eB[iB + u];
             sum[u] = c < 0 ? 0 : total + (f[i] - table[c] * e[i]);
         }
-        rowEnd(s, 0, i0, e, eN, iN, eS, iS, eT, iT, eB, iB);
+        rowEnd(s, 0, i0, e);
         sum[0] += f[i0] - s.diagonal[0] * e[i0];
-        rowEnd(s, last, i0, e, eN, iN, eS, iS, eT, iT, eB, iB);
+        rowEnd(s, last, i0, e);
         sum[last] += f[i0 + last] - s.diagonal[last] * e[i0 + last];
     }
 
-    /** {@link #rowSums} for the first or last voxel of a row: the u faces by their bits (they may wrap around). */
-    private void rowEnd(Scratch s, int u, int i0, float[] x, float[] xN, int iN, float[] xS, int iS, float[] xT,
-            int iT, float[] xB, int iB) {
+    /**
+     * The sum and diagonal of the first or last voxel of a row, whose u faces may wrap around: taken by their bits
+     * (the neighbour rows set by {@link #neighbourRows}).
+     */
+    private void rowEnd(Scratch s, int u, int i0, float[] x) {
         int c = phase[i0 + u];
         if (c < 0) {
             s.sum[u] = 0;
@@ -317,8 +295,8 @@ final class FineGrid extends StencilGrid {
         float gW = (c & 2) != 0 ? (float) gu : 0f;
         int east = u < nu - 1 ? u + 1 : 0;
         int west = u > 0 ? u - 1 : nu - 1;
-        s.sum[u] = (double) gE * x[i0 + east] + (double) gW * x[i0 + west] + gv * xN[iN + u] + gv * xS[iS + u]
-                + gw * xT[iT + u] + gw * xB[iB + u];
+        s.sum[u] = (double) gE * x[i0 + east] + (double) gW * x[i0 + west] + gv * s.xN[s.iN + u]
+                + gv * s.xS[s.iS + u] + gw * s.xT[s.iT + u] + gw * s.xB[s.iB + u];
         s.diagonal[u] = diagonalOfCode[c];
     }
 
