@@ -33,7 +33,8 @@ final class FineGrid extends StencilGrid {
     private final float[] faceToBoundary;
 
     /**
-     * @param phase phase index per voxel ({@code -1} = not conducting), flat in (u, v, w) order
+     * @param phase phase index per voxel ({@code -1} = not conducting), flat in (u, v, w) order; the grid takes it
+     *        over (with one conducting phase it is rewritten in place as neighbour codes)
      * @param conductivity relative conductivity of each phase index
      * @param spacing voxel edge lengths along u, v, w
      */
@@ -66,14 +67,16 @@ final class FineGrid extends StencilGrid {
             outletBoundary[i] += faceToBoundary[phase[last + i] + 1];
         }
         onePhase = phases == 1;
-        gu = faceTable[0][3];
-        gv = faceTable[1][3];
-        gw = faceTable[2][3];
+        int open = onePhase ? n + 1 : 0; // faceTable index of a face between two voxels of phase 0
+        gu = faceTable[0][open];
+        gv = faceTable[1][open];
+        gw = faceTable[2][open];
         diagonalOfCode = new double[1 << NEIGHBOUR_BITS];
         if (onePhase) {
             // the same float faces summed in the same order as the general kernel: bit-identical diagonals
-            float[] g = { faceTable[0][3], faceTable[0][3], faceTable[1][3], faceTable[1][3], faceTable[2][3],
-                    faceTable[2][3], nw > 1 ? faceToBoundary[1] : faceToBoundary[1] + faceToBoundary[1] };
+            float[] g = { faceTable[0][open], faceTable[0][open], faceTable[1][open], faceTable[1][open],
+                    faceTable[2][open], faceTable[2][open],
+                    nw > 1 ? faceToBoundary[1] : faceToBoundary[1] + faceToBoundary[1] };
             for (int code = 0; code < diagonalOfCode.length; code++) {
                 double d = 0;
                 for (int bit = 0; bit < NEIGHBOUR_BITS; bit++) {

@@ -6,10 +6,11 @@ package org.stackscope.analysis.transport;
  * at a time ({@link #faces}): for every cell the faces to its +u, +v and +w neighbours and its -v and -w faces (the +v
  * and +w faces of the neighbouring rows); the -u face is the +u face of the previous cell. Stored levels point into
  * their arrays, the finest level builds the row from the phases, only for the cells a kernel touches (one colour of a
- * red-black sweep is half the row), into a row-sized scratch that stays in the first-level cache. The kernels work in
- * parallel over slices, each cell written by one thread. The +u face of the last cell of a row (and the +v face of the
- * last row) wraps around to the first when the sides are periodic and is 0 otherwise, so row ends need no special
- * case besides the index wrap.
+ * red-black sweep is half the row), into a row-sized scratch that stays in the first-level cache; with one conducting
+ * phase its own row kernels ({@link #sweepRow}, {@link #applyRow}, {@link #residualRow}) read one neighbour code per
+ * cell instead. The kernels work in parallel over slices, each cell written by one thread. The +u face of the last
+ * cell of a row (and the +v face of the last row) wraps around to the first when the sides are periodic and is 0
+ * otherwise, so row ends need no special case besides the index wrap.
  * A cell with no conductance at all (outside the phase, or trimmed) has a zero diagonal and is kept at zero.
  */
 abstract class StencilGrid {
