@@ -130,7 +130,7 @@ final class FineGrid extends StencilGrid {
         return onePhase ? phase[i] >> 7 : phase[i];
     }
 
-    /** One conducting phase: the diagonal from the neighbour codes; the sums (row ends, tiny rows) as in general. */
+    /** One conducting phase: the diagonal from the neighbour codes; the sums (rows of under 3 cells) as in general. */
     @Override
     void rowSums(Scratch s, int v, int w, float[] x, boolean sums, int first, int step) {
         if (!onePhase || sums) {
@@ -162,8 +162,11 @@ final class FineGrid extends StencilGrid {
     }
 
     /**
-     * One conducting phase: the half-sweep on a row in one pass, with the sums of {@link #rowSums} (same arithmetic,
-     * so the same result) but no scratch rows in between.
+     * One conducting phase: the half-sweep on a row in one pass, straight from the neighbour codes. A neighbour that
+     * does not conduct holds 0 in every vector the solver passes (prolongation keeps it so), so inside a row its face
+     * needs no test: g · 0 adds exactly what the general kernel's 0 · x does, and the sums run in the same order, so
+     * the results are the same bit for bit. Only the row ends, where u may wrap, go by their bits ({@link #rowEnd});
+     * missing rows read zeros.
      */
     @Override
     void sweepRow(Scratch s, int v, int w, float[] f, float[] e, int first, boolean fromZero) {
