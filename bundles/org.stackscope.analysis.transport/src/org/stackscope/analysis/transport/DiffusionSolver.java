@@ -125,13 +125,14 @@ final class DiffusionSolver {
 
     /**
      * A stored copy of the stencil (same results, far cheaper to read than rebuilding it from the phases on every
-     * sweep) when it and the coarse levels fit in half the free heap; otherwise the grid itself.
+     * sweep) when it and the coarse levels fit in half the free heap; otherwise the grid itself. A grid of one
+     * conducting phase reads one byte per voxel, less than the stored copy: it is used as it is.
      */
     private static StencilGrid storedIfRoom(FineGrid grid, SlicePool pool) {
         Runtime runtime = Runtime.getRuntime();
         long free = runtime.maxMemory() - (runtime.totalMemory() - runtime.freeMemory());
         long needed = (long) grid.cells() * (CoarseGrid.BYTES_PER_CELL + COARSE_LEVEL_BYTES_PER_CELL);
-        return needed < free / 2 ? CoarseGrid.stored(grid, pool) : grid;
+        return !grid.readsNeighbourCodes() && needed < free / 2 ? CoarseGrid.stored(grid, pool) : grid;
     }
 
     private static double dot(float[] a, float[] b, int from, int to) {

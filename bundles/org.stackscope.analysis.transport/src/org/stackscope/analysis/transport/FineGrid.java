@@ -9,20 +9,37 @@ package org.stackscope.analysis.transport;
  */
 final class FineGrid extends StencilGrid {
 
-    /** Phase index per voxel, -1 where nothing conducts. */
+    /**
+     * Phase index per voxel, -1 where nothing conducts; with one conducting phase instead the voxel's neighbour code
+     * (see {@link #NEIGHBOUR_BITS}), still -1 where nothing conducts, so "conducts" is {@code phase[i] >= 0} either way.
+     */
     private final byte[] phase;
     private final int phases;
+    /**
+     * One conducting phase: every open face along an axis has the same conductance, so the stencil of a voxel is
+     * known from which of its six neighbours conduct (bits 0-5: +u, -u, +v, -v, +w, -w) and whether it touches the
+     * inlet or outlet face (bit 6). The kernels then read one byte per voxel instead of building face rows.
+     */
+    private static final int NEIGHBOUR_BITS = 7;
+    private final boolean onePhase;
+    /** Face conductances along u, v, w and the diagonal of A for each neighbour code (one conducting phase). */
+    private final double gu;
+    private final double gv;
+    private final double gw;
+    private final double[] diagonalOfCode;
     /** {@code faceTable[d][(a + 1) * (phases + 1) + b + 1]}: face conductance between phases a and b along d. */
     private final float[][] faceTable;
     /** Conductance from a voxel of each phase (index + 1) to the inlet or outlet face. */
     private final float[] faceToBoundary;
 
     /**
-     * @param phase phase index per voxel ({@code -1} = not conducting), flat in (u, v, w) order
+     * @param phase phase index per voxel ({@code -1} = not conducting), flat in (u, v, w) order; the grid takes it
+     *        over (with one conducting phase it is rewritten in place as neighbour codes)
      * @param conductivity relative conductivity of each phase index
      * @param spacing voxel edge lengths along u, v, w
      */
-    FineGrid(byte[] phase, int nu, int nv, int nw, double[] conductivity, double[] spacing, boolean periodicSides) {
+    FineGrid(byte[] phase, int nu, int nv, int nw, double[] conductivity, double[] spacing, boolean periodicSides,
+            SlicePool pool) {
         super(nu, nv, nw, periodicSides, periodicSides);
         this.phase = phase;
         this.phases = conductivity.length;
@@ -49,9 +66,267 @@ final class FineGrid extends StencilGrid {
             inletBoundary[i] += faceToBoundary[phase[i] + 1];
             outletBoundary[i] += faceToBoundary[phase[last + i] + 1];
         }
+        onePhase = phases == 1;
+        int open = onePhase ? n + 1 : 0; // faceTable index of a face between two voxels of phase 0
+        gu = faceTable[0][open];
+        gv = faceTable[1][open];
+        gw = faceTable[2][open];
+        diagonalOfCode = new double[1 << NEIGHBOUR_BITS];
+        if (onePhase) {
+            // the same float faces summed in the same order as the general kernel: bit-identical diagonals
+            float[] g = { faceTable[0][open], faceTable[0][open], faceTable[1][open], faceTable[1][open],
+                    faceTable[2][open], faceTable[2][open],
+                    nw > 1 ? faceToBoundary[1] : faceToBoundary[1] + faceToBoundary[1] };
+            for (int code = 0; code < diagonalOfCode.length; code++) {
+                double d = 0;
+                for (int bit = 0; bit < NEIGHBOUR_BITS; bit++) {
+                    d += (code >> bit & 1) != 0 ? g[bit] : 0f;
+                }
+                diagonalOfCode[code] = d;
+            }
+            pool.forEach(nw, (from, to) -> encodeNeighbours(from, to));
+        }
     }
 
-    private float face(int d, byte a, byte b) {
+    /**
+     * Replaces the phase index (0) of each conducting voxel of slices from..to by its neighbour code. Slices are
+     * encoded in parallel in place: a neighbour's byte is read before or after its own encoding, and both say the
+     * same about whether it conducts (sign bit).
+     */
+    private void encodeNeighbours(int from, int to) {
+        for (int w = from; w < to; w++) {
+            for (int v = 0; v < nv; v++) {
+                int i0 = rowStart(v, w);
+                int north = v < nv - 1 ? nu : periodicV ? -(nv - 1) * nu : 0;
+                int south = v > 0 ? -nu : periodicV ? (nv - 1) * nu : 0;
+                for (int u = 0; u < nu; u++) {
+                    int i = i0 + u;
+                    if (phase[i] < 0) {
+                        continue;
+                    }
+                    int east = u < nu - 1 ? i + 1 : periodicU ? i0 : -1;
+                    int west = u > 0 ? i - 1 : periodicU ? i0 + nu - 1 : -1;
+                    int code = bit(east, 0) | bit(west, 1) | bit(north != 0 ? i + north : -1, 2)
+                            | bit(south != 0 ? i + south : -1, 3) | bit(w < nw - 1 ? i + plane : -1, 4)
+                            | bit(w > 0 ? i - plane : -1, 5) | (w == 0 || w == nw - 1 ? 1 << 6 : 0);
+                    phase[i] = (byte) code;
+                }
+            }
+        }
+    }
+
+    /** {@code 1 << bit} when neighbour {@code j} exists and conducts. */
+    private int bit(int j, int bit) {
+        return j >= 0 && phase[j] >= 0 ? 1 << bit : 0;
+    }
+
+    /** Whether the kernels read one neighbour-code byte per voxel (one conducting phase). */
+    boolean readsNeighbourCodes() {
+        return onePhase;
+    }
+
+    /** Phase index of voxel i (0 or -1 with one conducting phase, whose bytes hold neighbour codes). */
+    private int phaseOf(int i) {
+        return onePhase ? phase[i] >> 7 : phase[i];
+    }
+
+    /** One conducting phase: the diagonal from the neighbour codes; the sums (rows of under 3 cells) as in general. */
+    @Override
+    void rowSums(Scratch s, int v, int w, float[] x, boolean sums, int first, int step) {
+        if (!onePhase || sums) {
+            super.rowSums(s, v, w, x, sums, first, step);
+            return;
+        }
+        int i0 = rowStart(v, w);
+        for (int u = first; u < nu; u += step) {
+            int c = phase[i0 + u];
+            s.diagonal[u] = c < 0 ? 0 : diagonalOfCode[c];
+        }
+    }
+
+    /**
+     * Points the scratch's neighbour rows at the rows of {@code x} next to row (v, w) along ±v and ±w, or at zeros
+     * where there is none.
+     */
+    private void neighbourRows(Scratch s, int v, int w, float[] x) {
+        int i0 = rowStart(v, w);
+        float[] zeros = zeros();
+        s.xN = v < nv - 1 || periodicV ? x : zeros;
+        s.iN = v < nv - 1 ? i0 + nu : periodicV ? i0 - (nv - 1) * nu : 0;
+        s.xS = v > 0 || periodicV ? x : zeros;
+        s.iS = v > 0 ? i0 - nu : periodicV ? i0 + (nv - 1) * nu : 0;
+        s.xT = w < nw - 1 ? x : zeros;
+        s.iT = w < nw - 1 ? i0 + plane : 0;
+        s.xB = w > 0 ? x : zeros;
+        s.iB = w > 0 ? i0 - plane : 0;
+    }
+
+    /**
+     * One conducting phase: the half-sweep on a row in one pass, straight from the neighbour codes. A neighbour that
+     * does not conduct holds 0 in every vector the solver passes (prolongation keeps it so), so inside a row its face
+     * needs no test: g · 0 adds exactly what the general kernel's 0 · x does, and the sums run in the same order, so
+     * the results are the same bit for bit. Only the row ends, where u may wrap, go by their bits ({@link #rowEnd});
+     * missing rows read zeros.
+     */
+    @Override
+    void sweepRow(Scratch s, int v, int w, float[] f, float[] e, int first, boolean fromZero) {
+        if (!onePhase || fromZero || nu < 3) {
+            super.sweepRow(s, v, w, f, e, first, fromZero);
+            return;
+        }
+        int i0 = rowStart(v, w);
+        byte[] code = phase;
+        double[] table = diagonalOfCode;
+        neighbourRows(s, v, w, e);
+        float[] eN = s.xN;
+        float[] eS = s.xS;
+        float[] eT = s.xT;
+        float[] eB = s.xB;
+        int iN = s.iN;
+        int iS = s.iS;
+        int iT = s.iT;
+        int iB = s.iB;
+        double gU = gu;
+        double gV = gv;
+        double gW = gw;
+        int last = nu - 1;
+        if (first == 0) {
+            rowEnd(s, 0, i0, e);
+            e[i0] = (float) ((f[i0] + s.sum[0]) / Math.max(s.diagonal[0], Double.MIN_NORMAL));
+        }
+        int u = first == 0 ? 2 : 1;
+        for (; u < last; u += 2) {
+            int i = i0 + u;
+            int c = code[i];
+            double total = gU * e[i + 1] + gU * e[i - 1] + gV * eN[iN + u] + gV * eS[iS + u] + gW * eT[iT + u]
+                    + gW * eB[iB + u];
+            e[i] = c < 0 ? 0f : (float) ((f[i] + total) / Math.max(table[c], Double.MIN_NORMAL));
+        }
+        if (u == last) {
+            rowEnd(s, last, i0, e);
+            e[i0 + last] = (float) ((f[i0 + last] + s.sum[last]) / Math.max(s.diagonal[last], Double.MIN_NORMAL));
+        }
+    }
+
+    /** One conducting phase: {@link StencilGrid#applyRow} in one pass (same arithmetic, same order). */
+    @Override
+    double applyRow(Scratch s, int v, int w, float[] x, float[] out, double dot) {
+        if (!onePhase || nu < 3) {
+            return super.applyRow(s, v, w, x, out, dot);
+        }
+        int i0 = rowStart(v, w);
+        byte[] code = phase;
+        double[] table = diagonalOfCode;
+        neighbourRows(s, v, w, x);
+        float[] xN = s.xN;
+        float[] xS = s.xS;
+        float[] xT = s.xT;
+        float[] xB = s.xB;
+        int iN = s.iN;
+        int iS = s.iS;
+        int iT = s.iT;
+        int iB = s.iB;
+        double gU = gu;
+        double gV = gv;
+        double gW = gw;
+        int last = nu - 1;
+        rowEnd(s, 0, i0, x);
+        float ax0 = (float) (s.diagonal[0] * x[i0] - s.sum[0]);
+        out[i0] = ax0;
+        dot += (double) x[i0] * ax0;
+        for (int u = 1; u < last; u++) {
+            int i = i0 + u;
+            int c = code[i];
+            double total = gU * x[i + 1] + gU * x[i - 1] + gV * xN[iN + u] + gV * xS[iS + u] + gW * xT[iT + u]
+                    + gW * xB[iB + u];
+            float ax = c < 0 ? 0f : (float) (table[c] * x[i] - total);
+            out[i] = ax;
+            dot += (double) x[i] * ax;
+        }
+        rowEnd(s, last, i0, x);
+        float axLast = (float) (s.diagonal[last] * x[i0 + last] - s.sum[last]);
+        out[i0 + last] = axLast;
+        return dot + (double) x[i0 + last] * axLast;
+    }
+
+    /** One conducting phase: {@link StencilGrid#residualRow} in one pass (same arithmetic). */
+    @Override
+    void residualRow(Scratch s, int v, int w, float[] f, float[] e) {
+        if (!onePhase || nu < 3) {
+            super.residualRow(s, v, w, f, e);
+            return;
+        }
+        int i0 = rowStart(v, w);
+        byte[] code = phase;
+        double[] table = diagonalOfCode;
+        double[] sum = s.sum;
+        neighbourRows(s, v, w, e);
+        float[] eN = s.xN;
+        float[] eS = s.xS;
+        float[] eT = s.xT;
+        float[] eB = s.xB;
+        int iN = s.iN;
+        int iS = s.iS;
+        int iT = s.iT;
+        int iB = s.iB;
+        double gU = gu;
+        double gV = gv;
+        double gW = gw;
+        int last = nu - 1;
+        for (int u = 1; u < last; u++) {
+            int i = i0 + u;
+            int c = code[i];
+            double total = gU * e[i + 1] + gU * e[i - 1] + gV * eN[iN + u] + gV * eS[iS + u] + gW * eT[iT + u]
+                    + gW * eB[iB + u];
+            sum[u] = c < 0 ? 0 : total + (f[i] - table[c] * e[i]);
+        }
+        rowEnd(s, 0, i0, e);
+        sum[0] += f[i0] - s.diagonal[0] * e[i0];
+        rowEnd(s, last, i0, e);
+        sum[last] += f[i0 + last] - s.diagonal[last] * e[i0 + last];
+    }
+
+    /**
+     * The sum and diagonal of the first or last voxel of a row, whose u faces may wrap around: taken by their bits
+     * (the neighbour rows set by {@link #neighbourRows}).
+     */
+    private void rowEnd(Scratch s, int u, int i0, float[] x) {
+        int c = phase[i0 + u];
+        if (c < 0) {
+            s.sum[u] = 0;
+            s.diagonal[u] = 0;
+            return;
+        }
+        float gE = (c & 1) != 0 ? (float) gu : 0f;
+        float gW = (c & 2) != 0 ? (float) gu : 0f;
+        int east = u < nu - 1 ? u + 1 : 0;
+        int west = u > 0 ? u - 1 : nu - 1;
+        s.sum[u] = (double) gE * x[i0 + east] + (double) gW * x[i0 + west] + gv * s.xN[s.iN + u]
+                + gv * s.xS[s.iS + u] + gw * s.xT[s.iT + u] + gw * s.xB[s.iB + u];
+        s.diagonal[u] = diagonalOfCode[c];
+    }
+
+    /** As the general prolongation, but voxels that do not conduct stay 0 (the one-phase kernel relies on it). */
+    @Override
+    void prolongAdd(SlicePool pool, StencilGrid coarse, float[] ec, float weight, float[] e) {
+        if (!onePhase) {
+            super.prolongAdd(pool, coarse, ec, weight, e);
+            return;
+        }
+        forSlices(pool, nw, (from, to) -> {
+            for (int w = from; w < to; w++) {
+                for (int v = 0; v < nv; v++) {
+                    int start = rowStart(v, w);
+                    int coarseStart = coarse.rowStart(v / 2, w / 2);
+                    for (int u = 0; u < nu; u++) {
+                        e[start + u] += phase[start + u] >= 0 ? weight * ec[coarseStart + (u >> 1)] : 0f;
+                    }
+                }
+            }
+        });
+    }
+
+    private float face(int d, int a, int b) {
         return faceTable[d][(a + 1) * (phases + 1) + b + 1];
     }
 
@@ -109,16 +384,10 @@ final class FineGrid extends StencilGrid {
     /** Faces between the cells u = first, first + step, ... of the row starting at {@code from} and of {@code to}. */
     private void facesAlong(float[] table, int from, int to, float[] out, int first, int step) {
         if (phases == 1) {
-            // one conducting phase (index 0, else -1): a face is open when both cells conduct, (a | b) == 0
+            // one conducting phase (bytes >= 0, else -1): a face is open when both cells conduct, (a | b) >= 0
             float open = table[3];
-            if (step == 1) {
-                for (int u = 0; u < nu; u++) {
-                    out[u] = open * (1 + (phase[from + u] | phase[to + u]));
-                }
-            } else {
-                for (int u = first; u < nu; u += 2) {
-                    out[u] = open * (1 + (phase[from + u] | phase[to + u]));
-                }
+            for (int u = first; u < nu; u += step) {
+                out[u] = (phase[from + u] | phase[to + u]) >= 0 ? open : 0f;
             }
             return;
         }
@@ -134,14 +403,14 @@ final class FineGrid extends StencilGrid {
         if (phases == 1) {
             float open = table[3];
             for (int u = 0; u < nu - 1; u++) {
-                out[u] = open * (1 + (phase[start + u] | phase[start + u + 1]));
+                out[u] = (phase[start + u] | phase[start + u + 1]) >= 0 ? open : 0f;
             }
         } else {
             for (int u = 0; u < nu - 1; u++) {
                 out[u] = table[(phase[start + u] + 1) * n + phase[start + u + 1] + 1];
             }
         }
-        out[nu - 1] = periodicU ? table[(phase[start + nu - 1] + 1) * n + phase[start] + 1] : 0f;
+        out[nu - 1] = periodicU ? table[(phaseOf(start + nu - 1) + 1) * n + phaseOf(start) + 1] : 0f;
     }
 
     /** Whether voxel {@code i} takes part in the solution. */
@@ -151,7 +420,7 @@ final class FineGrid extends StencilGrid {
 
     /** Conductance of voxel {@code i} of the first or last slice to the outer face (0 outside the phase). */
     double toFace(int i) {
-        return faceToBoundary[phase[i] + 1];
+        return faceToBoundary[phaseOf(i) + 1];
     }
 
     /**
@@ -171,7 +440,7 @@ final class FineGrid extends StencilGrid {
                 } else {
                     int offset = (k - 1) * plane;
                     for (int i = offset; i < offset + plane; i++) {
-                        sum += face(2, phase[i], phase[i + plane]) * (c[i] - c[i + plane]);
+                        sum += face(2, phaseOf(i), phaseOf(i + plane)) * (c[i] - c[i + plane]);
                     }
                 }
                 flux[k] = sum;

@@ -6,12 +6,12 @@ import java.util.List;
 /**
  * A symmetric multigrid cycle used as preconditioner: red-black Gauss-Seidel smoothing (red-black pairs before the
  * coarse correction, black-red pairs after it, which keeps the cycle symmetric as conjugate gradients require) and
- * Galerkin coarse levels built by {@link CoarseGrid#coarsen}. The finest level smooths with one pair and visits the
- * next level once; every coarser level smooths with two pairs and visits its next one twice (a W-cycle below the
- * finest level). The coarse levels then cost about half of the finest one, and take out much of what
- * piecewise-constant prolongation leaves: on TauFactor's electrode (256³) 25 iterations instead of 30 of a V-cycle with
- * one pair everywhere. Two pairs on the finest level too would save more iterations (18) but cost more than they
- * save where the finest level builds its stencil from the phases.
+ * Galerkin coarse levels built by {@link CoarseGrid#coarsen}. Every level smooths with two pairs; the finest level
+ * visits the next level once, every coarser level visits its next one twice (a W-cycle below the finest level), which
+ * takes out much of what piecewise-constant prolongation leaves. On the benchmark composites (TortuosityBench) one
+ * pair on the finest level needs 15 iterations instead of 10 (128³, 14 % longer on one thread) and 15 instead of 12
+ * (256×512×512, where the volume does not fit the caches and two pairs take 5 % longer); three pairs need 8 iterations
+ * at 128³ and take as long as two.
  */
 final class Multigrid {
 
@@ -25,9 +25,8 @@ final class Multigrid {
     private static final float CORRECTION_WEIGHT = 1.6f;
     /** Visits of a coarse level to the next coarser one per cycle. */
     private static final int COARSE_VISITS = 2;
-    /** Red-black sweep pairs before and after each coarse correction: on the finest level, on the coarser ones. */
-    private static final int FINE_SWEEPS = 1;
-    private static final int COARSE_SWEEPS = 2;
+    /** Red-black sweep pairs before and after each coarse correction. */
+    private static final int SWEEPS = 2;
 
     private final SlicePool pool;
     private final List<StencilGrid> levels = new ArrayList<>();
@@ -68,8 +67,7 @@ final class Multigrid {
             }
             return;
         }
-        int sweeps = l == 0 ? FINE_SWEEPS : COARSE_SWEEPS;
-        for (int k = 0; k < sweeps; k++) {
+        for (int k = 0; k < SWEEPS; k++) {
             grid.halfSweep(pool, f, e, 0, fromZero && k == 0);
             grid.halfSweep(pool, f, e, 1, false);
         }
@@ -80,7 +78,7 @@ final class Multigrid {
             cycle(l + 1, rhs.get(l + 1), correction.get(l + 1), c == 0);
         }
         grid.prolongAdd(pool, coarse, correction.get(l + 1), CORRECTION_WEIGHT, e);
-        for (int k = 0; k < sweeps; k++) {
+        for (int k = 0; k < SWEEPS; k++) {
             grid.halfSweep(pool, f, e, 1, false);
             grid.halfSweep(pool, f, e, 0, false);
         }

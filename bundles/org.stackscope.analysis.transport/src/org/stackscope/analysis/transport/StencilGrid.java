@@ -6,10 +6,11 @@ package org.stackscope.analysis.transport;
  * at a time ({@link #faces}): for every cell the faces to its +u, +v and +w neighbours and its -v and -w faces (the +v
  * and +w faces of the neighbouring rows); the -u face is the +u face of the previous cell. Stored levels point into
  * their arrays, the finest level builds the row from the phases, only for the cells a kernel touches (one colour of a
- * red-black sweep is half the row), into a row-sized scratch that stays in the first-level cache. The kernels work in
- * parallel over slices, each cell written by one thread. The +u face of the last cell of a row (and the +v face of the
- * last row) wraps around to the first when the sides are periodic and is 0 otherwise, so row ends need no special
- * case besides the index wrap.
+ * red-black sweep is half the row), into a row-sized scratch that stays in the first-level cache; with one conducting
+ * phase its own row kernels ({@link #sweepRow}, {@link #applyRow}, {@link #residualRow}) read one neighbour code per
+ * cell instead. The kernels work in parallel over slices, each cell written by one thread. The +u face of the last
+ * cell of a row (and the +v face of the last row) wraps around to the first when the sides are periodic and is 0
+ * otherwise, so row ends need no special case besides the index wrap.
  * A cell with no conductance at all (outside the phase, or trimmed) has a zero diagonal and is kept at zero.
  */
 abstract class StencilGrid {
@@ -125,13 +126,22 @@ abstract class StencilGrid {
         final double[] sum = new double[nu];
         /** Σ g over the six faces plus the boundary conductance (the diagonal of A). */
         final double[] diagonal = new double[nu];
+        /** Where a kernel reads the ±v and ±w neighbours of a row (a grid may point them at zeros). */
+        float[] xN;
+        float[] xS;
+        float[] xT;
+        float[] xB;
+        int iN;
+        int iS;
+        int iT;
+        int iB;
     }
 
     /**
      * Fills {@code s.sum} and {@code s.diagonal} for the cells u = first, first + step, ... of row (v, w); with
      * {@code sums} false only the diagonal. The -u face of u = 0 is the +u face of the last cell, 0 unless periodic.
      */
-    final void rowSums(Scratch s, int v, int w, float[] x, boolean sums, int first, int step) {
+    void rowSums(Scratch s, int v, int w, float[] x, boolean sums, int first, int step) {
         Faces f = s.faces;
         faces(v, w, f, first, step);
         int i0 = rowStart(v, w);
@@ -182,15 +192,7 @@ abstract class StencilGrid {
             for (int w = from; w < to; w++) {
                 double dot = 0;
                 for (int v = 0; v < nv; v++) {
-                    rowSums(s, v, w, x, true, 0, 1);
-                    int i0 = rowStart(v, w);
-                    double[] sum = s.sum;
-                    double[] diagonal = s.diagonal;
-                    for (int u = 0; u < nu; u++) {
-                        float ax = (float) (diagonal[u] * x[i0 + u] - sum[u]);
-                        out[i0 + u] = ax;
-                        dot += (double) x[i0 + u] * ax;
-                    }
+                    dot = applyRow(s, v, w, x, out, dot);
                 }
                 dots[w] = dot;
             }
@@ -200,6 +202,20 @@ abstract class StencilGrid {
             total += d;
         }
         return total;
+    }
+
+    /** {@code out = A x} on row (v, w); returns {@code dot} plus the row's {@code x · A x}, summed in u order. */
+    double applyRow(Scratch s, int v, int w, float[] x, float[] out, double dot) {
+        rowSums(s, v, w, x, true, 0, 1);
+        int i0 = rowStart(v, w);
+        double[] sum = s.sum;
+        double[] diagonal = s.diagonal;
+        for (int u = 0; u < nu; u++) {
+            float ax = (float) (diagonal[u] * x[i0 + u] - sum[u]);
+            out[i0 + u] = ax;
+            dot += (double) x[i0 + u] * ax;
+        }
+        return dot;
     }
 
     /**
@@ -212,24 +228,66 @@ abstract class StencilGrid {
             Scratch s = new Scratch();
             for (int w = from; w < to; w++) {
                 for (int v = 0; v < nv; v++) {
-                    int i0 = rowStart(v, w);
-                    int first = (colour + v + w) & 1;
-                    rowSums(s, v, w, e, !fromZero, first, 2);
-                    double[] sum = s.sum;
-                    double[] diagonal = s.diagonal;
-                    if (fromZero) {
-                        java.util.Arrays.fill(e, i0, i0 + nu, 0f);
-                        for (int u = first; u < nu; u += 2) {
-                            e[i0 + u] = (float) (f[i0 + u] / Math.max(diagonal[u], Double.MIN_NORMAL));
-                        }
-                    } else {
-                        for (int u = first; u < nu; u += 2) {
-                            e[i0 + u] = (float) ((f[i0 + u] + sum[u]) / Math.max(diagonal[u], Double.MIN_NORMAL));
-                        }
-                    }
+                    sweepRow(s, v, w, f, e, (colour + v + w) & 1, fromZero);
                 }
             }
         });
+    }
+
+    /** The half-sweep on row (v, w): the cells u = first, first + 2, ... */
+    void sweepRow(Scratch s, int v, int w, float[] f, float[] e, int first, boolean fromZero) {
+        int i0 = rowStart(v, w);
+        if (fromZero) {
+            rowSums(s, v, w, e, false, first, 2);
+            double[] diagonal = s.diagonal;
+            java.util.Arrays.fill(e, i0, i0 + nu, 0f);
+            for (int u = first; u < nu; u += 2) {
+                e[i0 + u] = (float) (f[i0 + u] / Math.max(diagonal[u], Double.MIN_NORMAL));
+            }
+            return;
+        }
+        // rowSums and the update in one loop (the same arithmetic): a pass less over the row
+        Faces faces = s.faces;
+        faces(v, w, faces, first, 2);
+        float[] gu = faces.gu;
+        float[] gv = faces.gv;
+        float[] gw = faces.gw;
+        float[] gs = faces.gs;
+        float[] gb = faces.gb;
+        float[] bd = faces.bd;
+        int a = faces.at;
+        int as = faces.atS;
+        int b = faces.atB;
+        int r = faces.atD;
+        int iN = v < nv - 1 ? i0 + nu : periodicV ? i0 - (nv - 1) * nu : i0;
+        int iS = v > 0 ? i0 - nu : periodicV ? i0 + (nv - 1) * nu : i0;
+        int iT = w < nw - 1 ? i0 + plane : i0;
+        int iB = w > 0 ? i0 - plane : i0;
+        for (int u = first; u < nu; u += 2) {
+            int east = u < nu - 1 ? u + 1 : 0;
+            int west = u > 0 ? u - 1 : nu - 1;
+            float gE = gu[a + u];
+            float gW = gu[a + west];
+            float gN = gv[a + u];
+            float gS = gs[as + u];
+            float gT = gw[a + u];
+            float gB = gb[b + u];
+            double diagonal = (double) gE + gW + gN + gS + gT + gB + bd[r + u];
+            double sum = (double) gE * e[i0 + east] + (double) gW * e[i0 + west] + (double) gN * e[iN + u]
+                    + (double) gS * e[iS + u] + (double) gT * e[iT + u] + (double) gB * e[iB + u];
+            e[i0 + u] = (float) ((f[i0 + u] + sum) / Math.max(diagonal, Double.MIN_NORMAL));
+        }
+    }
+
+    /** {@code s.sum = f - A e} on row (v, w). */
+    void residualRow(Scratch s, int v, int w, float[] f, float[] e) {
+        rowSums(s, v, w, e, true, 0, 1);
+        int i0 = rowStart(v, w);
+        double[] sum = s.sum;
+        double[] diagonal = s.diagonal;
+        for (int u = 0; u < nu; u++) {
+            sum[u] += f[i0 + u] - diagonal[u] * e[i0 + u];
+        }
     }
 
     /** {@code fc = Pᵀ (f - A e)}: the residual summed over each 2×2×2 block of cells into the coarse grid. */
@@ -240,14 +298,9 @@ abstract class StencilGrid {
                 java.util.Arrays.fill(fc, coarse.rowStart(0, cw), coarse.rowStart(0, cw + 1), 0f);
                 for (int w = 2 * cw; w < Math.min(2 * cw + 2, nw); w++) {
                     for (int v = 0; v < nv; v++) {
-                        rowSums(s, v, w, e, true, 0, 1);
-                        int i0 = rowStart(v, w);
+                        residualRow(s, v, w, f, e);
                         int coarseStart = coarse.rowStart(v / 2, cw);
                         double[] sum = s.sum;
-                        double[] diagonal = s.diagonal;
-                        for (int u = 0; u < nu; u++) {
-                            sum[u] += f[i0 + u] - diagonal[u] * e[i0 + u];
-                        }
                         for (int u = 0; u < nu - 1; u += 2) {
                             fc[coarseStart + (u >> 1)] += (float) (sum[u] + sum[u + 1]);
                         }
@@ -261,7 +314,7 @@ abstract class StencilGrid {
     }
 
     /** {@code e += weight · P ec}: each cell gets the correction of its coarse block (piecewise constant). */
-    final void prolongAdd(SlicePool pool, StencilGrid coarse, float[] ec, float weight, float[] e) {
+    void prolongAdd(SlicePool pool, StencilGrid coarse, float[] ec, float weight, float[] e) {
         forSlices(pool, nw, (from, to) -> {
             for (int w = from; w < to; w++) {
                 for (int v = 0; v < nv; v++) {

@@ -78,7 +78,8 @@ public final class TortuosityFactor implements Analysis<TortuosityFactorSettings
                             + mask.flowAxis() + ": D_eff = 0 and τ is infinite.");
             return result;
         }
-        FineGrid grid = new FineGrid(selection.phases(), nu, nv, nw, conductivity, h, settings.periodicSides);
+        FineGrid grid = new FineGrid(selection.phases(), nu, nv, nw, conductivity, h, settings.periodicSides,
+                pool);
         DiffusionSolver.Solution solution = DiffusionSolver.solve(grid, settings.tolerance, settings.maxIterations,
                 pool, monitor);
         double flux = solution.meanFlux();

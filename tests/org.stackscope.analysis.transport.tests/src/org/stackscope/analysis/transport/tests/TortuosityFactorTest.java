@@ -178,6 +178,41 @@ class TortuosityFactorTest {
     }
 
     @Test
+    void onePhaseKernelsMatchTheGeneralOnes() throws AnalysisException {
+        // one conducting phase runs its own kernels (neighbour codes); the same pore space split into two labels of
+        // equal conductivity runs the general ones: same sums in the same order, so the same iterates
+        for (int[] n : new int[][] { { 23, 19, 17 }, { 2, 2, 9 }, { 1, 7, 11 } }) {
+            SplittableRandom random = new SplittableRandom(11);
+            int[] labels = new int[n[0] * n[1] * n[2]];
+            for (int i = 0; i < labels.length; i++) {
+                int r = random.nextInt(100);
+                labels[i] = r < 30 ? 1 : r < 65 ? 2 : 85;
+            }
+            Volume split = Volumes.of(n[0], n[1], n[2], (x, y, z) -> labels[(z * n[1] + y) * n[0] + x]);
+            Volume merged = Volumes.of(n[0], n[1], n[2], (x, y, z) -> mergedLabel(labels, n, x, y, z));
+            for (boolean periodic : new boolean[] { false, true }) {
+                TortuosityFactorSettings one = new TortuosityFactorSettings();
+                one.phases = "1";
+                one.periodicSides = periodic;
+                TortuosityFactorSettings two = new TortuosityFactorSettings();
+                two.phases = "1,2";
+                two.periodicSides = periodic;
+                Result a = run(merged, one);
+                Result b = run(split, two);
+                double deff = metric(b, "deff_ratio");
+                assertTrue(deff > 0, "percolates");
+                assertEquals(deff, metric(a, "deff_ratio"), 1e-12 * deff, n[0] + "x" + n[1] + "x" + n[2]);
+                assertEquals(metric(b, "iterations"), metric(a, "iterations"));
+            }
+        }
+    }
+
+    /** Label 1 for both conducting labels (1, 2), 85 for the rest. */
+    private static int mergedLabel(int[] labels, int[] n, int x, int y, int z) {
+        return labels[(z * n[1] + y) * n[0] + x] == 85 ? 85 : 1;
+    }
+
+    @Test
     void convergenceIsReportedAsTableAndFigures() throws AnalysisException {
         Result r = run(randomComposite(5), new TortuosityFactorSettings());
         int iterations = (int) metric(r, "iterations");
