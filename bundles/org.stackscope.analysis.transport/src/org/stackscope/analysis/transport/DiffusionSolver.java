@@ -80,11 +80,22 @@ final class DiffusionSolver {
         System.arraycopy(z, 0, p, 0, n);
         double rz = pool.sum(nw, w -> dot(r, z, w * plane, (w + 1) * plane));
         monitor.begin("Solving diffusion", maxIterations);
+        // once the residual is below the tolerance, the flux spread decides; if the residual falls a thousand
+        // times further while the spread does not even halve, the single-precision vectors have reached their floor
+        double residualAtFirstCheck = Double.NaN;
+        double spreadAtFirstCheck = Double.NaN;
         while (true) {
             if (residual < tolerance) {
                 fluxes = grid.planeFluxes(pool, x);
-                if (new Solution(x, iteration, history, fluxes, false).fluxSpread() < tolerance) {
+                double spread = new Solution(x, iteration, history, fluxes, false).fluxSpread();
+                if (spread < tolerance) {
                     converged = true;
+                    break;
+                }
+                if (Double.isNaN(residualAtFirstCheck)) {
+                    residualAtFirstCheck = residual;
+                    spreadAtFirstCheck = spread;
+                } else if (residual < 1e-3 * residualAtFirstCheck && spread > 0.5 * spreadAtFirstCheck) {
                     break;
                 }
             }

@@ -91,13 +91,17 @@ public final class TortuosityFactor implements Analysis<TortuosityFactorSettings
         report(result, epsilon, deffRatio, isolatedFraction, solution.iterations(), mismatch);
         addFluxProfile(result, planes, flux, h[2], mask);
         addConvergence(result, solution.residualHistory());
-        result.note(String.format(Locale.ROOT, "Converged to tolerance %.1e (relative residual and flux spread over "
-                + "planes); %d iterations; flow along %s; %s sides.", settings.tolerance, solution.iterations(),
-                mask.flowAxis(), settings.periodicSides ? "periodic" : "closed"));
-        if (!solution.converged()) {
-            result.note(String.format(Locale.ROOT, "Not converged within %d iterations: flux spread %.2e, relative "
-                    + "residual %.2e.", settings.maxIterations, solution.fluxSpread(),
-                    solution.residualHistory()[solution.iterations()]));
+        if (solution.converged()) {
+            result.note(String.format(Locale.ROOT, "Converged to tolerance %.1e (relative residual and flux spread "
+                    + "over planes); %d iterations; flow along %s; %s sides.", settings.tolerance,
+                    solution.iterations(), mask.flowAxis(), settings.periodicSides ? "periodic" : "closed"));
+        } else {
+            result.note(String.format(Locale.ROOT, "Not converged to tolerance %.1e: stopped after %d iterations "
+                    + "(limit %d) with flux spread %.2e and relative residual %.2e%s; flow along %s; %s sides.",
+                    settings.tolerance, solution.iterations(), settings.maxIterations, solution.fluxSpread(),
+                    solution.residualHistory()[solution.iterations()], solution.iterations() < settings.maxIterations
+                            ? " — the flux spread no longer falls (single-precision limit); ask for a larger tolerance"
+                            : "", mask.flowAxis(), settings.periodicSides ? "periodic" : "closed"));
         }
         if (notThrough > 0) {
             result.note(String.format(Locale.ROOT, "%.4f%% of the conducting voxels do not connect both faces "

@@ -103,9 +103,25 @@ class TortuosityFactorTest {
         Volume stairs = Volumes.of(21, 21, 20, (x, y, z) -> x >= z && x < z + 2 && y >= z && y < z + 2 ? 1 : 0);
         TortuosityFactorSettings s = settings("1");
         s.axis = AxisChoice.Z;
+        s.tolerance = 1e-5;
         Result r = run(stairs, s);
+        assertTrue(r.notes().get(0).startsWith("Converged to tolerance 1.0e-05"), r.notes().toString());
         assertEquals(7.51667, metric(r, "factor"), 1e-5);
         assertEquals(80.0 / (20 * 21 * 21), metric(r, "epsilon"), 1e-12);
+    }
+
+    @Test
+    void anUnreachableToleranceStopsAtThePrecisionFloorAndSaysSo() throws AnalysisException {
+        Volume stairs = Volumes.of(21, 21, 20, (x, y, z) -> x >= z && x < z + 2 && y >= z && y < z + 2 ? 1 : 0);
+        TortuosityFactorSettings s = settings("1");
+        s.axis = AxisChoice.Z;
+        s.tolerance = 1e-9; // below what single-precision search vectors resolve on this channel
+        Result r = run(stairs, s);
+        String note = r.notes().get(0);
+        assertTrue(note.startsWith("Not converged to tolerance 1.0e-09") && note.contains("single-precision limit"),
+                note);
+        assertTrue(metric(r, "iterations") < s.maxIterations / 4, "stopped early: " + metric(r, "iterations"));
+        assertEquals(7.51667, metric(r, "factor"), 1e-5);
     }
 
     @Test
