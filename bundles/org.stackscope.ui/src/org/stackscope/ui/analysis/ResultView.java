@@ -2,6 +2,7 @@ package org.stackscope.ui.analysis;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -19,16 +20,21 @@ import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Table;
 import org.eclipse.swt.widgets.TableColumn;
 import org.eclipse.swt.widgets.TableItem;
+import org.eclipse.ui.PartInitException;
 import org.eclipse.ui.part.ViewPart;
 import org.jfree.chart.swt.ChartComposite;
 import org.stackscope.charts.Charts;
 import org.stackscope.charts.FigureData;
 import org.stackscope.charts.FigureFiles;
+import org.stackscope.core.api.DataObject;
 import org.stackscope.core.api.FigureSpec;
 import org.stackscope.core.api.Metric;
 import org.stackscope.core.results.ResultsWriter;
+import org.stackscope.core.model.LabelVolume;
+import org.stackscope.core.model.Volume;
 import org.stackscope.core.results.StepResult;
 import org.stackscope.ui.Numbers;
+import org.stackscope.ui.volume.VolumeView;
 
 /**
  * The latest analysis result: its metrics with units and uncertainties, its notes, and each of its figures drawn by
@@ -42,6 +48,7 @@ public final class ResultView extends ViewPart {
     private Table metrics;
     private Combo figures;
     private Button export;
+    private Button openVolumes;
     private ChartComposite chart;
     private StepResult shown;
 
@@ -51,6 +58,12 @@ public final class ResultView extends ViewPart {
         heading = new Label(parent, SWT.WRAP);
         heading.setText("Run an analysis from a dataset's context menu in the Study Explorer.");
         heading.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
+        openVolumes = new Button(parent, SWT.PUSH);
+        openVolumes.setText("Open in Volume View");
+        openVolumes.setToolTipText("Show the volume this step produced; labels are laid over the grey volume they "
+                + "were segmented from");
+        openVolumes.addListener(SWT.Selection, e -> openVolumes());
+        openVolumes.setEnabled(false);
         SashForm sash = new SashForm(parent, SWT.HORIZONTAL);
         sash.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
         metrics = new Table(sash, SWT.BORDER | SWT.FULL_SELECTION | SWT.V_SCROLL);
@@ -99,7 +112,35 @@ public final class ResultView extends ViewPart {
             figures.select(0);
         }
         showFigure(specs.isEmpty() ? -1 : 0);
+        openVolumes.setEnabled(!result.result().volumes().isEmpty());
         heading.getParent().layout(true, true);
+    }
+
+    /**
+     * Shows the step's volumes in the Volume view, straight from memory. A label volume goes over the step's grey
+     * input of the same size (the view overlays labels on the grey volume it shows).
+     */
+    public void openVolumes() {
+        if (shown == null || shown.result().volumes().isEmpty()) {
+            return;
+        }
+        VolumeView view;
+        try {
+            view = (VolumeView) getSite().getPage().showView(VolumeView.ID);
+        } catch (PartInitException e) {
+            MessageDialog.openError(getSite().getShell(), "Open in Volume View", e.getMessage());
+            return;
+        }
+        for (Map.Entry<String, DataObject> v : shown.result().volumes().entrySet()) {
+            if (v.getValue() instanceof LabelVolume labels) {
+                shown.inputs().all().stream()
+                        .filter(in -> in.data() instanceof Volume grey
+                                && Arrays.equals(grey.dimensions(), labels.volume().dimensions()))
+                        .findFirst()
+                        .ifPresent(in -> view.display(in.path().getFileName().toString(), in.data()));
+            }
+            view.display(v.getKey(), v.getValue());
+        }
     }
 
     private void showFigure(int index) {

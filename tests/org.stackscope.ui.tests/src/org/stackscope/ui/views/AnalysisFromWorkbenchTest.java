@@ -16,14 +16,23 @@ import org.eclipse.core.runtime.IStatus;
 import org.eclipse.swt.widgets.Shell;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.stackscope.core.model.Axis;
+import org.stackscope.core.model.Volume;
 import org.stackscope.core.registry.AnalysisDescriptor;
 import org.stackscope.core.registry.Registry;
+import org.stackscope.io.volume.tiff.TiffWriter;
 import org.stackscope.study.Dataset;
 import org.stackscope.study.Study;
 import org.stackscope.ui.analysis.AnalysisJob;
 import org.stackscope.ui.analysis.AnalyzeDialog;
 import org.stackscope.ui.analysis.ResultView;
 import org.stackscope.ui.analysis.RunAnalysisAction;
+import org.stackscope.ui.volume.VolumeView;
+
+import net.imglib2.img.array.ArrayImg;
+import net.imglib2.img.array.ArrayImgs;
+import net.imglib2.img.basictypeaccess.array.ShortArray;
+import net.imglib2.type.numeric.integer.UnsignedShortType;
 
 import com.google.gson.JsonParser;
 
@@ -95,6 +104,44 @@ class AnalysisFromWorkbenchTest {
         assertTrue(view.showsChart());
         assertTrue(view.heading().contains(out.toString()), view.heading());
         Workbench.screenshot(Workbench.window().getShell(), "result-view");
+    }
+
+    /** A 16-bit grey scan: one bright AM sphere (40000) in SE (22000) over a void slab (8000). */
+    private Path greyScan() throws Exception {
+        ArrayImg<UnsignedShortType, ShortArray> img = ArrayImgs.unsignedShorts(32, 32, 16);
+        short[] data = img.update(null).getCurrentStorageArray();
+        for (int z = 0; z < 16; z++) {
+            for (int y = 0; y < 32; y++) {
+                for (int x = 0; x < 32; x++) {
+                    int dx = x - 16, dy = y - 16, dz = z - 9;
+                    int grey = z < 2 ? 8000 : dx * dx + dy * dy + dz * dz <= 36 ? 40000 : 22000;
+                    data[x + 32 * (y + 32 * z)] = (short) (grey + ((x * 7 + y * 13 + z * 5) % 11 - 5) * 60);
+                }
+            }
+        }
+        Path file = dir.resolve("grey.tif");
+        TiffWriter.write(new Volume(img, "uint16", new double[] { 1, 1, 1 }, Axis.Z, Map.of()), file);
+        return file;
+    }
+
+    @Test
+    void segmentWritesItsLabelsAndTheResultViewLaysThemOverTheGreyScan() throws Exception {
+        Dataset grey = TestStudies.dataset("grey", greyScan());
+        AnalysisDescriptor segment = Registry.platform().analysis("segment").orElseThrow();
+        Path out = dir.resolve("segmented");
+        AnalysisJob job = new AnalysisJob(segment, grey, Map.of("greyMeans", "8000,22000,40000", "psfSigma", "0.5"),
+                out);
+        RunAnalysisAction.schedule(Workbench.page(), job);
+        Workbench.waitUntil("the segmentation", () -> job.getResult() != null);
+        assertTrue(job.getResult().isOK(), job.getResult().toString());
+        assertTrue(Files.size(out.resolve("labels.tif")) >= 32 * 32 * 16, "8-bit labels written with the results");
+        Workbench.waitUntil("the result view", () -> Workbench.page().findView(ResultView.ID) != null
+                && ((ResultView) Workbench.page().findView(ResultView.ID)).heading().startsWith("segment"));
+        ResultView view = (ResultView) Workbench.page().findView(ResultView.ID);
+        assertTrue(view.heading().contains("Volumes written as TIFF with the results: labels"), view.heading());
+        view.openVolumes();
+        VolumeView volumes = (VolumeView) Workbench.page().findView(VolumeView.ID);
+        assertEquals("grey.tif + labels", volumes.shownName().orElse(""), volumes.heading());
     }
 
     @Test
