@@ -27,7 +27,7 @@ public final class RecipeRunner {
 
     private final Registry registry;
 
-    private static final Pattern STEP_OUTPUT = Pattern.compile("step(\\d+):(.+)");
+    private static final Pattern STEP_OUTPUT = Pattern.compile("step(\\d{1,9}):(.+)");
 
     public RecipeRunner(Registry registry) {
         this.registry = registry;
@@ -42,12 +42,16 @@ public final class RecipeRunner {
                     recipe.file() + ": unknown analysis '" + step.analysis() + "' (run 'analyses')"));
             descriptors.add(d);
             settings.add(StepRunner.settings(d, step.settings()));
+            int earlierSteps = descriptors.size() - 1;
             for (String input : step.inputs()) {
                 Matcher m = STEP_OUTPUT.matcher(input);
-                if (m.matches() && !(Integer.parseInt(m.group(1)) >= 1
-                        && Integer.parseInt(m.group(1)) <= descriptors.size() - 1)) {
+                if (!m.matches()) {
+                    continue;
+                }
+                int producer = Integer.parseInt(m.group(1));
+                if (producer < 1 || producer > earlierSteps) {
                     throw new InvalidSettingsException(recipe.file() + ": step " + descriptors.size() + " takes '"
-                            + input + "', but only steps 1 to " + (descriptors.size() - 1) + " run before it");
+                            + input + "', but only steps 1 to " + earlierSteps + " run before it");
                 }
             }
         }
