@@ -1,32 +1,32 @@
-package org.stackscope.io.cycler.neware;
+package org.stackscope.core.io;
 
 import java.util.Arrays;
 
 /** A growable primitive column: records are appended without boxing, then trimmed once. */
-final class ColumnBuffer {
+public final class ColumnBuffer {
     private double[] data;
     private int size;
 
-    ColumnBuffer(int capacity) {
+    public ColumnBuffer(int capacity) {
         data = new double[Math.max(16, capacity)];
     }
 
-    void add(double v) {
+    public void add(double v) {
         if (size == data.length) {
             data = Arrays.copyOf(data, size * 2);
         }
         data[size++] = v;
     }
 
-    int size() {
+    public int size() {
         return size;
     }
 
-    double get(int i) {
+    public double get(int i) {
         return data[i];
     }
 
-    double[] toArray() {
+    public double[] toArray() {
         return Arrays.copyOf(data, size);
     }
 }

@@ -3,8 +3,6 @@ package org.stackscope.io.pressure;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,6 +22,7 @@ import org.stackscope.core.api.ImportSettings;
 import org.stackscope.core.api.Importer;
 import org.stackscope.core.api.Match;
 import org.stackscope.core.api.Monitor;
+import org.stackscope.core.io.DelimitedText;
 import org.stackscope.core.model.Column;
 import org.stackscope.core.model.Table;
 
@@ -75,8 +74,7 @@ public final class LoadCellCsvImporter implements Importer<Table> {
 
     @Override
     public Table read(Path file, ImportSettings settings, Monitor monitor) throws ImportException {
-        try (BufferedReader reader = new BufferedReader(new InputStreamReader(Files.newInputStream(file),
-                StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPLACE)))) {
+        try (BufferedReader reader = DelimitedText.open(file)) {
             return read(file, reader, settings, monitor, Files.size(file));
         } catch (IOException e) {
             throw new ImportException(file, "", "cannot be read: " + e.getMessage(), e);

@@ -3,8 +3,6 @@ package org.stackscope.io.cycler.arbin;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,7 +12,6 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -25,6 +22,7 @@ import org.stackscope.core.api.ImportSettings;
 import org.stackscope.core.api.Importer;
 import org.stackscope.core.api.Match;
 import org.stackscope.core.api.Monitor;
+import org.stackscope.core.io.ColumnBuffer;
 import org.stackscope.core.io.DelimitedText;
 import org.stackscope.core.io.SafeZip;
 import org.stackscope.core.model.Table;
@@ -77,9 +75,7 @@ public final class ArbinCsvImporter implements Importer<Table> {
     @Override
     public Table read(Path file, ImportSettings settings, Monitor monitor) throws ImportException {
         ZoneId zone = zone(file, settings);
-        try (BufferedReader reader = new BufferedReader(new InputStreamReader(Files.newInputStream(file),
-                StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPLACE)
-                        .onUnmappableCharacter(CodingErrorAction.REPLACE)))) {
+        try (BufferedReader reader = DelimitedText.open(file)) {
             monitor.begin("Reading " + file.getFileName(), Files.size(file));
             String header = reader.readLine();
             if (header == null || header.isBlank()) {
@@ -97,47 +93,29 @@ public final class ArbinCsvImporter implements Importer<Table> {
             if (n > MAX_COLUMNS) {
                 throw new ImportException(file, "line 1", n + " columns: not a cycler export");
             }
-            double[][] values = new double[n][256];
-            int rows = 0;
-            int lineNo = 1;
-            String line;
-            while ((line = reader.readLine()) != null) {
-                lineNo++;
-                if (line.isBlank()) {
-                    continue;
-                }
-                if ((lineNo & 0x3fff) == 0) {
-                    monitor.checkCanceled();
-                }
-                List<String> cells = DelimitedText.split(line, delimiter);
-                if (cells.size() < n) {
-                    throw new ImportException(file, "line " + lineNo, "has " + cells.size() + " columns, the header "
-                            + n);
-                }
-                if (rows == values[0].length) {
-                    for (int c = 0; c < n; c++) {
-                        values[c] = Arrays.copyOf(values[c], rows * 2);
-                    }
-                }
+            ColumnBuffer[] values = new ColumnBuffer[n];
+            for (int c = 0; c < n; c++) {
+                values[c] = new ColumnBuffer(256);
+            }
+            int lineNo = DelimitedText.forEachRow(reader, delimiter, n, 1, file, monitor, (row, cells) -> {
                 for (int c = 0; c < n; c++) {
                     String cell = cells.get(c).trim();
                     double v = ArbinTable.DATE_NAMES.contains(keys.get(c)) ? date(cell, zone) : number(cell);
                     if (Double.isNaN(v) && !cell.isEmpty() && !keys.get(c).isEmpty()
                             && (keys.get(c).equals("voltage") || keys.get(c).equals("current")
                                     || keys.get(c).equals("test_time"))) {
-                        throw new ImportException(file, "line " + lineNo + ", column '" + headers.get(c) + "'",
+                        throw new ImportException(file, "line " + row + ", column '" + headers.get(c) + "'",
                                 "'" + cell + "' is not a number");
                     }
-                    values[c][rows] = v;
+                    values[c].add(v);
                 }
-                rows++;
-            }
-            if (rows == 0) {
+            });
+            if (values[0].size() == 0) {
                 throw new ImportException(file, "line " + lineNo, "no data rows after the header");
             }
             List<double[]> columns = new ArrayList<>();
-            for (int c = 0; c < n; c++) {
-                columns.add(Arrays.copyOf(values[c], rows));
+            for (ColumnBuffer column : values) {
+                columns.add(column.toArray());
             }
             Map<String, String> metadata = new LinkedHashMap<>();
             metadata.put("format", "Arbin CSV");

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.ZoneId;
 
 import org.stackscope.core.api.ImportException;
+import org.stackscope.core.io.ColumnBuffer;
 
 /**
  * The .ndc record files inside an .ndax archive. Byte 0 is the file type (1 data, 5 auxiliary, 7 steps, 18 run

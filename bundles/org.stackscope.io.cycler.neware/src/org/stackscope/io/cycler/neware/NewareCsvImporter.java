@@ -3,8 +3,6 @@ package org.stackscope.io.cycler.neware;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,6 +22,7 @@ import org.stackscope.core.api.ImportSettings;
 import org.stackscope.core.api.Importer;
 import org.stackscope.core.api.Match;
 import org.stackscope.core.api.Monitor;
+import org.stackscope.core.io.ColumnBuffer;
 import org.stackscope.core.io.DelimitedText;
 import org.stackscope.core.io.SafeZip;
 import org.stackscope.core.model.Column;
@@ -79,9 +78,7 @@ public final class NewareCsvImporter implements Importer<Table> {
     @Override
     public Table read(Path file, ImportSettings settings, Monitor monitor) throws ImportException {
         ZoneId zone = NewareNdaImporter.zone(file, settings);
-        try (BufferedReader reader = new BufferedReader(new InputStreamReader(Files.newInputStream(file),
-                StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPLACE)
-                        .onUnmappableCharacter(CodingErrorAction.REPLACE)))) {
+        try (BufferedReader reader = DelimitedText.open(file)) {
             monitor.begin("Reading " + file.getFileName(), Files.size(file));
             String header = reader.readLine();
             int lineNo = 1;
@@ -115,20 +112,7 @@ public final class NewareCsvImporter implements Importer<Table> {
             for (int c = 0; c < n; c++) {
                 values[c] = new ColumnBuffer(256);
             }
-            String line;
-            while ((line = reader.readLine()) != null) {
-                lineNo++;
-                if (line.isBlank()) {
-                    continue;
-                }
-                if ((lineNo & 0x3fff) == 0) {
-                    monitor.checkCanceled();
-                }
-                List<String> cells = DelimitedText.split(line, delimiter);
-                if (cells.size() < n) {
-                    throw new ImportException(file, "line " + lineNo, "has " + cells.size() + " columns, the header "
-                            + n);
-                }
+            int lastLine = DelimitedText.forEachRow(reader, delimiter, n, lineNo, file, monitor, (row, cells) -> {
                 for (int c = 0; c < n; c++) {
                     if (text[c]) {
                         values[c].add(Double.NaN); // a text column: no number parsing (and exception) per row
@@ -143,16 +127,16 @@ public final class NewareCsvImporter implements Importer<Table> {
                     };
                     if (Double.isNaN(v) && !cell.isEmpty()) {
                         if (roles[c] != Role.OTHER) {
-                            throw new ImportException(file, "line " + lineNo + ", column '" + headers.get(c) + "'",
+                            throw new ImportException(file, "line " + row + ", column '" + headers.get(c) + "'",
                                     "'" + cell + "' cannot be read as " + roles[c].name().toLowerCase(Locale.ROOT));
                         }
                         text[c] = true;
                     }
                     values[c].add(v);
                 }
-            }
+            });
             if (values[0].size() == 0) {
-                throw new ImportException(file, "line " + lineNo, "no data rows after the header");
+                throw new ImportException(file, "line " + lastLine, "no data rows after the header");
             }
             monitor.done();
             return table(headers, roles, values, text, zone);

@@ -27,6 +27,7 @@ import org.stackscope.core.api.ImportSettings;
 import org.stackscope.core.api.Importer;
 import org.stackscope.core.api.Match;
 import org.stackscope.core.api.Monitor;
+import org.stackscope.core.io.ColumnBuffer;
 import org.stackscope.core.io.SafeZip;
 import org.stackscope.core.model.Table;
 

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.stackscope.core.api.DataKind;
+import org.stackscope.core.io.ColumnBuffer;
 import org.stackscope.core.model.Column;
 import org.stackscope.core.model.CyclerColumns;
 import org.stackscope.core.model.Steps;
