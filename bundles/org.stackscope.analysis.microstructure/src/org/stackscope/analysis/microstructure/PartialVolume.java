@@ -46,15 +46,16 @@ final class PartialVolume {
         double lambda = 2 * smoothness * noise * noise;
         GreyImage block = centralBlock(img);
         double[] m = means;
+        double firstNoise = noise;
         double firstLambda = lambda;
         // energies by log sigma: the search's best point is not fitted twice
         java.util.Map<Double, double[]> fitted = new java.util.HashMap<>();
         double logSigma = !Double.isNaN(givenSigma) ? Math.log(givenSigma)
                 : goldenMinimum(Math.log(0.3), Math.log(3.5), EVALUATIONS, ls -> fitted.computeIfAbsent(ls,
-                        k -> energy(block, m, Math.exp(k), firstLambda, threads, monitor))[0]);
+                        k -> energy(block, m, Math.exp(k), firstNoise, firstLambda, threads, monitor))[0]);
         double sigma = Math.exp(logSigma);
         // the residual of the fitted block measures the noise without the structure that biases the first estimate
-        double[] e = fitted.computeIfAbsent(logSigma, k -> energy(block, m, sigma, firstLambda, threads, monitor));
+        double[] e = fitted.computeIfAbsent(logSigma, k -> energy(block, m, sigma, firstNoise, firstLambda, threads, monitor));
         noise = Math.sqrt(e[1] / e[2]);
         lambda = 2 * smoothness * noise * noise;
         return new Model(means, sigma, noise, lambda);
@@ -89,10 +90,10 @@ final class PartialVolume {
      * Energy of the best labels of the block under a model, {energy, residual^2, voxels}: residual^2 + lambda *
      * boundary pairs, over the block without a margin of 2 sigma.
      */
-    static double[] energy(GreyImage block, double[] means, double sigma, double lambda, int threads,
+    static double[] energy(GreyImage block, double[] means, double sigma, double noise, double lambda, int threads,
             Monitor monitor) {
-        byte[][] labels = Segmentation.classify(block, Segmentation.midpoints(means), threads, monitor);
-        Segmentation.fitPartialVolume(block, labels, means, sigma, lambda, BLOCK_SWEEPS, threads, monitor);
+        byte[][] labels = Segmentation.fitPartialVolume(block, means, sigma, noise, lambda, BLOCK_SWEEPS, threads,
+                monitor).labels();
         int nx = block.nx;
         int ny = block.ny;
         int nz = block.nz;

@@ -137,9 +137,9 @@ public final class Segment implements Analysis<SegmentSettings> {
                 sigma = model.sigma();
                 noise = model.noise();
                 thresholds = Segmentation.midpoints(means);
-                labels = Segmentation.classify(img, thresholds, threads, monitor);
-                Segmentation.Fit fit = Segmentation.fitPartialVolume(img, labels, means, sigma, model.lambda(),
+                Segmentation.Fit fit = Segmentation.fitPartialVolume(img, means, sigma, noise, model.lambda(),
                         settings.maxSweeps, threads, monitor);
+                labels = fit.labels();
                 sweeps = fit.sweeps();
                 reassigned = fit.reassigned();
             }

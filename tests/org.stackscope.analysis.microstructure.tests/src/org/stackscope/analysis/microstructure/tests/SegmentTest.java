@@ -128,7 +128,8 @@ class SegmentTest {
         for (int k = 0; k < 3; k++) {
             assertEquals(truth[k], f[k], 0.01, "fraction of label " + k);
         }
-        assertEquals(truthContact, CompositePhantom.amSeContact(l, phantom.spec.nx, phantom.spec.ny), 0.04);
+        // about +0.03 from a nearest-mean start; the sharpened start ends within 0.02
+        assertEquals(truthContact, CompositePhantom.amSeContact(l, phantom.spec.nx, phantom.spec.ny), 0.02);
         assertTrue(phantom.boundaryAccuracy(l) > 0.85, "boundary accuracy " + phantom.boundaryAccuracy(l));
         assertEquals(1.0, s.psfSigma(), 0.1, "estimated PSF sigma");
         assertEquals(1500, s.noise(), 150, "noise from the fit residual");
