@@ -27,6 +27,13 @@ final class FineGrid extends StencilGrid {
     private final double gv;
     private final double gw;
     private final double[] diagonalOfCode;
+    /**
+     * 1 / diagonal for each neighbour code read as an unsigned byte, 0 for the codes of cells that do not conduct
+     * (negative bytes) and for cells without faces: the smoother multiplies by it in float (it is a preconditioner:
+     * single precision is plenty there, and a float multiply is several times cheaper than a double division).
+     */
+    private final float[] inverseDiagonalOfCode = new float[256];
+    private final float[] diagonalOfCodeFloat = new float[1 << NEIGHBOUR_BITS];
     /** {@code faceTable[d][(a + 1) * (phases + 1) + b + 1]}: face conductance between phases a and b along d. */
     private final float[][] faceTable;
     /** Conductance from a voxel of each phase (index + 1) to the inlet or outlet face. */
@@ -77,12 +84,14 @@ final class FineGrid extends StencilGrid {
             float[] g = { faceTable[0][open], faceTable[0][open], faceTable[1][open], faceTable[1][open],
                     faceTable[2][open], faceTable[2][open],
                     nw > 1 ? faceToBoundary[1] : faceToBoundary[1] + faceToBoundary[1] };
-            for (int code = 0; code < diagonalOfCode.length; code++) {
+            for (int code = 0; code < 1 << NEIGHBOUR_BITS; code++) {
                 double d = 0;
                 for (int bit = 0; bit < NEIGHBOUR_BITS; bit++) {
                     d += (code >> bit & 1) != 0 ? g[bit] : 0f;
                 }
                 diagonalOfCode[code] = d;
+                inverseDiagonalOfCode[code] = d > 0 ? (float) (1 / d) : 0f;
+                diagonalOfCodeFloat[code] = (float) d;
             }
             pool.forEach(nw, (from, to) -> encodeNeighbours(from, to));
         }
@@ -144,166 +153,169 @@ final class FineGrid extends StencilGrid {
         }
     }
 
-    /**
-     * Points the scratch's neighbour rows at the rows of {@code x} next to row (v, w) along ±v and ±w, or at zeros
-     * where there is none.
+    /*
+     * The one-phase kernels. A neighbour that does not conduct holds 0 in every vector the solver passes
+     * (prolongation keeps it so), so a face needs no test where the neighbour exists: g · 0 adds nothing. Rows with
+     * all four neighbour rows inside the grid read them from the same array at fixed offsets, which the JIT compiles
+     * into a tight loop; their first and last cells (u may wrap) and the rows on the grid's faces go cell by cell by
+     * the code's bits ({@link #neighbourSum}).
      */
-    private void neighbourRows(Scratch s, int v, int w, float[] x) {
-        int i0 = rowStart(v, w);
-        float[] zeros = zeros();
-        s.xN = v < nv - 1 || periodicV ? x : zeros;
-        s.iN = v < nv - 1 ? i0 + nu : periodicV ? i0 - (nv - 1) * nu : 0;
-        s.xS = v > 0 || periodicV ? x : zeros;
-        s.iS = v > 0 ? i0 - nu : periodicV ? i0 + (nv - 1) * nu : 0;
-        s.xT = w < nw - 1 ? x : zeros;
-        s.iT = w < nw - 1 ? i0 + plane : 0;
-        s.xB = w > 0 ? x : zeros;
-        s.iB = w > 0 ? i0 - plane : 0;
+
+    /** Whether row (v, w) has its ±v and ±w neighbour rows inside the grid, without wrapping around. */
+    private boolean interiorRow(int v, int w) {
+        return v > 0 && v < nv - 1 && w > 0 && w < nw - 1;
     }
 
-    /**
-     * One conducting phase: the half-sweep on a row in one pass, straight from the neighbour codes. A neighbour that
-     * does not conduct holds 0 in every vector the solver passes (prolongation keeps it so), so inside a row its face
-     * needs no test: g · 0 adds exactly what the general kernel's 0 · x does, and the sums run in the same order, so
-     * the results are the same bit for bit. Only the row ends, where u may wrap, go by their bits ({@link #rowEnd});
-     * missing rows read zeros.
-     */
+    /** Σ g·x over the conducting neighbours of cell u of row (v, w) starting at i0, by the bits of its code. */
+    private double neighbourSum(int i0, int u, int v, int c, float[] x) {
+        int i = i0 + u;
+        double sum = 0;
+        if ((c & 1) != 0) {
+            sum += gu * x[u < nu - 1 ? i + 1 : i0];
+        }
+        if ((c & 2) != 0) {
+            sum += gu * x[u > 0 ? i - 1 : i0 + nu - 1];
+        }
+        if ((c & 4) != 0) {
+            sum += gv * x[v < nv - 1 ? i + nu : i - (nv - 1) * nu];
+        }
+        if ((c & 8) != 0) {
+            sum += gv * x[v > 0 ? i - nu : i + (nv - 1) * nu];
+        }
+        if ((c & 16) != 0) {
+            sum += gw * x[i + plane];
+        }
+        if ((c & 32) != 0) {
+            sum += gw * x[i - plane];
+        }
+        return sum;
+    }
+
+    /** One conducting phase: the half-sweep on a row in one pass, straight from the neighbour codes, in float. */
     @Override
     void sweepRow(Scratch s, int v, int w, float[] f, float[] e, int first, boolean fromZero) {
-        if (!onePhase || fromZero || nu < 3) {
+        if (!onePhase) {
             super.sweepRow(s, v, w, f, e, first, fromZero);
             return;
         }
         int i0 = rowStart(v, w);
         byte[] code = phase;
-        double[] table = diagonalOfCode;
-        neighbourRows(s, v, w, e);
-        float[] eN = s.xN;
-        float[] eS = s.xS;
-        float[] eT = s.xT;
-        float[] eB = s.xB;
-        int iN = s.iN;
-        int iS = s.iS;
-        int iT = s.iT;
-        int iB = s.iB;
-        double gU = gu;
-        double gV = gv;
-        double gW = gw;
-        int last = nu - 1;
-        if (first == 0) {
-            rowEnd(s, 0, i0, e);
-            e[i0] = (float) ((f[i0] + s.sum[0]) / Math.max(s.diagonal[0], Double.MIN_NORMAL));
+        float[] inverse = inverseDiagonalOfCode;
+        if (fromZero) {
+            java.util.Arrays.fill(e, i0, i0 + nu, 0f);
+            for (int u = first; u < nu; u += 2) {
+                e[i0 + u] = f[i0 + u] * inverse[code[i0 + u] & 0xff];
+            }
+            return;
         }
-        int u = first == 0 ? 2 : 1;
-        for (; u < last; u += 2) {
-            int i = i0 + u;
-            int c = code[i];
-            double total = gU * e[i + 1] + gU * e[i - 1] + gV * eN[iN + u] + gV * eS[iS + u] + gW * eT[iT + u]
-                    + gW * eB[iB + u];
-            e[i] = c < 0 ? 0f : (float) ((f[i] + total) / Math.max(table[c], Double.MIN_NORMAL));
+        int u = first;
+        if (interiorRow(v, w)) {
+            if (u == 0) {
+                sweepCell(i0, 0, v, f, e);
+                u = 2;
+            }
+            int last = nu - 1;
+            float gU = (float) gu;
+            float gV = (float) gv;
+            float gW = (float) gw;
+            int north = nu;
+            int top = plane;
+            for (; u < last; u += 2) {
+                int i = i0 + u;
+                float total = gU * (e[i + 1] + e[i - 1]) + gV * (e[i + north] + e[i - north])
+                        + gW * (e[i + top] + e[i - top]);
+                e[i] = (f[i] + total) * inverse[code[i] & 0xff];
+            }
         }
-        if (u == last) {
-            rowEnd(s, last, i0, e);
-            e[i0 + last] = (float) ((f[i0 + last] + s.sum[last]) / Math.max(s.diagonal[last], Double.MIN_NORMAL));
+        for (; u < nu; u += 2) {
+            sweepCell(i0, u, v, f, e);
         }
     }
 
-    /** One conducting phase: {@link StencilGrid#applyRow} in one pass (same arithmetic, same order). */
+    /** The Gauss-Seidel update of one cell by its bits (0 where it does not conduct). */
+    private void sweepCell(int i0, int u, int v, float[] f, float[] e) {
+        int c = phase[i0 + u];
+        e[i0 + u] = c < 0 ? 0f : (float) ((f[i0 + u] + neighbourSum(i0, u, v, c, e)) * inverseDiagonalOfCode[c]);
+    }
+
+    /** One conducting phase: {@code out = A x} on a row, in double (the operator of the conjugate gradients). */
     @Override
     double applyRow(Scratch s, int v, int w, float[] x, float[] out, double dot) {
-        if (!onePhase || nu < 3) {
+        if (!onePhase) {
             return super.applyRow(s, v, w, x, out, dot);
         }
         int i0 = rowStart(v, w);
         byte[] code = phase;
-        double[] table = diagonalOfCode;
-        neighbourRows(s, v, w, x);
-        float[] xN = s.xN;
-        float[] xS = s.xS;
-        float[] xT = s.xT;
-        float[] xB = s.xB;
-        int iN = s.iN;
-        int iS = s.iS;
-        int iT = s.iT;
-        int iB = s.iB;
-        double gU = gu;
-        double gV = gv;
-        double gW = gw;
-        int last = nu - 1;
-        rowEnd(s, 0, i0, x);
-        float ax0 = (float) (s.diagonal[0] * x[i0] - s.sum[0]);
-        out[i0] = ax0;
-        dot += (double) x[i0] * ax0;
-        for (int u = 1; u < last; u++) {
-            int i = i0 + u;
-            int c = code[i];
-            double total = gU * x[i + 1] + gU * x[i - 1] + gV * xN[iN + u] + gV * xS[iS + u] + gW * xT[iT + u]
-                    + gW * xB[iB + u];
-            float ax = c < 0 ? 0f : (float) (table[c] * x[i] - total);
-            out[i] = ax;
-            dot += (double) x[i] * ax;
+        double[] diagonal = diagonalOfCode;
+        int u = 0;
+        if (interiorRow(v, w)) {
+            dot = applyCell(i0, 0, v, x, out, dot);
+            int last = nu - 1;
+            double gU = gu;
+            double gV = gv;
+            double gW = gw;
+            int north = nu;
+            int top = plane;
+            for (u = 1; u < last; u++) {
+                int i = i0 + u;
+                int c = code[i];
+                double total = gU * ((double) x[i + 1] + x[i - 1]) + gV * ((double) x[i + north] + x[i - north])
+                        + gW * ((double) x[i + top] + x[i - top]);
+                float ax = c < 0 ? 0f : (float) (diagonal[c] * x[i] - total);
+                out[i] = ax;
+                dot += (double) x[i] * ax;
+            }
         }
-        rowEnd(s, last, i0, x);
-        float axLast = (float) (s.diagonal[last] * x[i0 + last] - s.sum[last]);
-        out[i0 + last] = axLast;
-        return dot + (double) x[i0 + last] * axLast;
+        for (; u < nu; u++) {
+            dot = applyCell(i0, u, v, x, out, dot);
+        }
+        return dot;
     }
 
-    /** One conducting phase: {@link StencilGrid#residualRow} in one pass (same arithmetic). */
+    private double applyCell(int i0, int u, int v, float[] x, float[] out, double dot) {
+        int i = i0 + u;
+        int c = phase[i];
+        float ax = c < 0 ? 0f : (float) (diagonalOfCode[c] * x[i] - neighbourSum(i0, u, v, c, x));
+        out[i] = ax;
+        return dot + (double) x[i] * ax;
+    }
+
+    /** One conducting phase: {@code s.sum = f - A e} on a row, in float (it is restricted into a float vector). */
     @Override
     void residualRow(Scratch s, int v, int w, float[] f, float[] e) {
-        if (!onePhase || nu < 3) {
+        if (!onePhase) {
             super.residualRow(s, v, w, f, e);
             return;
         }
         int i0 = rowStart(v, w);
         byte[] code = phase;
-        double[] table = diagonalOfCode;
         double[] sum = s.sum;
-        neighbourRows(s, v, w, e);
-        float[] eN = s.xN;
-        float[] eS = s.xS;
-        float[] eT = s.xT;
-        float[] eB = s.xB;
-        int iN = s.iN;
-        int iS = s.iS;
-        int iT = s.iT;
-        int iB = s.iB;
-        double gU = gu;
-        double gV = gv;
-        double gW = gw;
-        int last = nu - 1;
-        for (int u = 1; u < last; u++) {
-            int i = i0 + u;
-            int c = code[i];
-            double total = gU * e[i + 1] + gU * e[i - 1] + gV * eN[iN + u] + gV * eS[iS + u] + gW * eT[iT + u]
-                    + gW * eB[iB + u];
-            sum[u] = c < 0 ? 0 : total + (f[i] - table[c] * e[i]);
+        int u = 0;
+        if (interiorRow(v, w)) {
+            sum[0] = residualCell(i0, 0, v, f, e);
+            int last = nu - 1;
+            float gU = (float) gu;
+            float gV = (float) gv;
+            float gW = (float) gw;
+            float[] diagonal = diagonalOfCodeFloat;
+            int north = nu;
+            int top = plane;
+            for (u = 1; u < last; u++) {
+                int i = i0 + u;
+                float total = gU * (e[i + 1] + e[i - 1]) + gV * (e[i + north] + e[i - north])
+                        + gW * (e[i + top] + e[i - top]);
+                sum[u] = code[i] < 0 ? 0 : f[i] + total - diagonal[code[i]] * e[i];
+            }
         }
-        rowEnd(s, 0, i0, e);
-        sum[0] += f[i0] - s.diagonal[0] * e[i0];
-        rowEnd(s, last, i0, e);
-        sum[last] += f[i0 + last] - s.diagonal[last] * e[i0 + last];
+        for (; u < nu; u++) {
+            sum[u] = residualCell(i0, u, v, f, e);
+        }
     }
 
-    /**
-     * The sum and diagonal of the first or last voxel of a row, whose u faces may wrap around: taken by their bits
-     * (the neighbour rows set by {@link #neighbourRows}).
-     */
-    private void rowEnd(Scratch s, int u, int i0, float[] x) {
-        int c = phase[i0 + u];
-        if (c < 0) {
-            s.sum[u] = 0;
-            s.diagonal[u] = 0;
-            return;
-        }
-        float gE = (c & 1) != 0 ? (float) gu : 0f;
-        float gW = (c & 2) != 0 ? (float) gu : 0f;
-        int east = u < nu - 1 ? u + 1 : 0;
-        int west = u > 0 ? u - 1 : nu - 1;
-        s.sum[u] = (double) gE * x[i0 + east] + (double) gW * x[i0 + west] + gv * s.xN[s.iN + u]
-                + gv * s.xS[s.iS + u] + gw * s.xT[s.iT + u] + gw * s.xB[s.iB + u];
-        s.diagonal[u] = diagonalOfCode[c];
+    private double residualCell(int i0, int u, int v, float[] f, float[] e) {
+        int i = i0 + u;
+        int c = phase[i];
+        return c < 0 ? 0 : f[i] + neighbourSum(i0, u, v, c, e) - diagonalOfCode[c] * e[i];
     }
 
     /** As the general prolongation, but voxels that do not conduct stay 0 (the one-phase kernel relies on it). */

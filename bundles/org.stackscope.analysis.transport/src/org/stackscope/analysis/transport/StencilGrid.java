@@ -126,15 +126,6 @@ abstract class StencilGrid {
         final double[] sum = new double[nu];
         /** Σ g over the six faces plus the boundary conductance (the diagonal of A). */
         final double[] diagonal = new double[nu];
-        /** Where a kernel reads the ±v and ±w neighbours of a row (a grid may point them at zeros). */
-        float[] xN;
-        float[] xS;
-        float[] xT;
-        float[] xB;
-        int iN;
-        int iS;
-        int iT;
-        int iB;
     }
 
     /**
