@@ -118,8 +118,9 @@ final class CoarseGrid extends StencilGrid {
      * wrap) and the rows on the grid's faces go cell by cell (neighbourSum).
      */
 
+    /** Whether row (v, w) has its ±v and ±w neighbour rows inside the grid, without wrapping, and inner cells. */
     private boolean interiorRow(int v, int w) {
-        return v > 0 && v < nv - 1 && w > 0 && w < nw - 1;
+        return v > 0 && v < nv - 1 && w > 0 && w < nw - 1 && nu > 2;
     }
 
     /** Σ g·x over the six faces of cell u of row (v, w) starting at i0 (missing neighbours have no face). */
@@ -154,24 +155,25 @@ final class CoarseGrid extends StencilGrid {
             }
             return;
         }
-        int u = first;
-        if (interiorRow(v, w)) {
-            if (u == 0) {
-                e[i0] = (f[i0] + neighbourSum(i0, 0, v, w, e)) * inverse[i0];
-                u = 2;
-            }
+        boolean inside = interiorRow(v, w);
+        if (inside) {
             int last = nu - 1;
             int north = nu;
             int top = plane;
-            for (; u < last; u += 2) {
+            for (int u = 2 - first; u < last; u += 2) {
                 int i = i0 + u;
                 float total = gu[i] * e[i + 1] + gu[i - 1] * e[i - 1] + gv[i] * e[i + north]
                         + gv[i - north] * e[i - north] + gw[i] * e[i + top] + gw[i - top] * e[i - top];
                 e[i] = (f[i] + total) * inverse[i];
             }
         }
-        for (; u < nu; u += 2) {
-            e[i0 + u] = (f[i0 + u] + neighbourSum(i0, u, v, w, e)) * inverse[i0 + u];
+        // what the loop left: the row ends (after the inner cells: no cell of one colour depends on another, unless
+        // an odd periodic row wraps onto itself, and then still in a fixed order), or every cell of the colour
+        int step = inside ? nu - 1 : 2;
+        for (int u = inside ? 0 : first; u < nu; u += step) {
+            if (((u ^ first) & 1) == 0) {
+                e[i0 + u] = (f[i0 + u] + neighbourSum(i0, u, v, w, e)) * inverse[i0 + u];
+            }
         }
     }
 
@@ -183,13 +185,12 @@ final class CoarseGrid extends StencilGrid {
     void residualRow(Scratch s, int v, int w, float[] f, float[] e) {
         int i0 = rowStart(v, w);
         double[] sum = s.sum;
-        int u = 0;
-        if (interiorRow(v, w)) {
-            sum[0] = residualCell(i0, 0, v, w, f, e);
+        boolean inside = interiorRow(v, w);
+        if (inside) {
             int last = nu - 1;
             int north = nu;
             int top = plane;
-            for (u = 1; u < last; u++) {
+            for (int u = 1; u < last; u++) {
                 int i = i0 + u;
                 float x = e[i];
                 sum[u] = f[i] + gu[i] * (e[i + 1] - x) + gu[i - 1] * (e[i - 1] - x) + gv[i] * (e[i + north] - x)
@@ -197,7 +198,8 @@ final class CoarseGrid extends StencilGrid {
                         + gw[i - top] * (e[i - top] - x);
             }
         }
-        for (; u < nu; u++) {
+        int step = inside ? nu - 1 : 1;
+        for (int u = 0; u < nu; u += step) {
             sum[u] = residualCell(i0, u, v, w, f, e);
         }
     }

@@ -163,7 +163,7 @@ final class FineGrid extends StencilGrid {
 
     /** Whether row (v, w) has its ±v and ±w neighbour rows inside the grid, without wrapping around. */
     private boolean interiorRow(int v, int w) {
-        return v > 0 && v < nv - 1 && w > 0 && w < nw - 1;
+        return v > 0 && v < nv - 1 && w > 0 && w < nw - 1 && nu > 2;
     }
 
     /** Σ g·x over the conducting neighbours of cell u of row (v, w) starting at i0, by the bits of its code. */
@@ -208,34 +208,30 @@ final class FineGrid extends StencilGrid {
             }
             return;
         }
-        int u = first;
-        if (interiorRow(v, w)) {
-            if (u == 0) {
-                sweepCell(i0, 0, v, f, e);
-                u = 2;
-            }
+        boolean inside = interiorRow(v, w);
+        if (inside) {
             int last = nu - 1;
             float gU = (float) gu;
             float gV = (float) gv;
             float gW = (float) gw;
             int north = nu;
             int top = plane;
-            for (; u < last; u += 2) {
+            for (int u = 2 - first; u < last; u += 2) {
                 int i = i0 + u;
                 float total = gU * (e[i + 1] + e[i - 1]) + gV * (e[i + north] + e[i - north])
                         + gW * (e[i + top] + e[i - top]);
                 e[i] = (f[i] + total) * inverse[code[i] & 0xff];
             }
         }
-        for (; u < nu; u += 2) {
-            sweepCell(i0, u, v, f, e);
+        // what the loop left: the row ends (after the inner cells: no cell of one colour depends on another, unless
+        // an odd periodic row wraps onto itself, and then still in a fixed order), or every cell of the colour
+        int step = inside ? nu - 1 : 2;
+        for (int u = inside ? 0 : first; u < nu; u += step) {
+            int c = code[i0 + u];
+            if (((u ^ first) & 1) == 0 && c >= 0) {
+                e[i0 + u] = (float) ((f[i0 + u] + neighbourSum(i0, u, v, c, e)) * inverse[c]);
+            }
         }
-    }
-
-    /** The Gauss-Seidel update of one cell by its bits (0 where it does not conduct). */
-    private void sweepCell(int i0, int u, int v, float[] f, float[] e) {
-        int c = phase[i0 + u];
-        e[i0 + u] = c < 0 ? 0f : (float) ((f[i0 + u] + neighbourSum(i0, u, v, c, e)) * inverseDiagonalOfCode[c]);
     }
 
     /** One conducting phase: {@code out = A x} on a row, in double (the operator of the conjugate gradients). */
@@ -247,16 +243,15 @@ final class FineGrid extends StencilGrid {
         int i0 = rowStart(v, w);
         byte[] code = phase;
         double[] diagonal = diagonalOfCode;
-        int u = 0;
-        if (interiorRow(v, w)) {
-            dot = applyCell(i0, 0, v, x, out, dot);
+        boolean inside = interiorRow(v, w);
+        if (inside) {
             int last = nu - 1;
             double gU = gu;
             double gV = gv;
             double gW = gw;
             int north = nu;
             int top = plane;
-            for (u = 1; u < last; u++) {
+            for (int u = 1; u < last; u++) {
                 int i = i0 + u;
                 int c = code[i];
                 double total = gU * ((double) x[i + 1] + x[i - 1]) + gV * ((double) x[i + north] + x[i - north])
@@ -266,18 +261,17 @@ final class FineGrid extends StencilGrid {
                 dot += (double) x[i] * ax;
             }
         }
-        for (; u < nu; u++) {
-            dot = applyCell(i0, u, v, x, out, dot);
+        // the row ends or every cell; the row's dot is summed in u order either way
+        double ends = 0;
+        int step = inside ? nu - 1 : 1;
+        for (int u = 0; u < nu; u += step) {
+            int i = i0 + u;
+            int c = code[i];
+            float ax = c < 0 ? 0f : (float) (diagonal[c] * x[i] - neighbourSum(i0, u, v, c, x));
+            out[i] = ax;
+            ends += (double) x[i] * ax;
         }
-        return dot;
-    }
-
-    private double applyCell(int i0, int u, int v, float[] x, float[] out, double dot) {
-        int i = i0 + u;
-        int c = phase[i];
-        float ax = c < 0 ? 0f : (float) (diagonalOfCode[c] * x[i] - neighbourSum(i0, u, v, c, x));
-        out[i] = ax;
-        return dot + (double) x[i] * ax;
+        return dot + ends;
     }
 
     /** One conducting phase: {@code s.sum = f - A e} on a row, in float (it is restricted into a float vector). */
@@ -290,9 +284,8 @@ final class FineGrid extends StencilGrid {
         int i0 = rowStart(v, w);
         byte[] code = phase;
         double[] sum = s.sum;
-        int u = 0;
-        if (interiorRow(v, w)) {
-            sum[0] = residualCell(i0, 0, v, f, e);
+        boolean inside = interiorRow(v, w);
+        if (inside) {
             int last = nu - 1;
             float gU = (float) gu;
             float gV = (float) gv;
@@ -300,22 +293,19 @@ final class FineGrid extends StencilGrid {
             float[] diagonal = diagonalOfCodeFloat;
             int north = nu;
             int top = plane;
-            for (u = 1; u < last; u++) {
+            for (int u = 1; u < last; u++) {
                 int i = i0 + u;
+                int c = code[i];
                 float total = gU * (e[i + 1] + e[i - 1]) + gV * (e[i + north] + e[i - north])
                         + gW * (e[i + top] + e[i - top]);
-                sum[u] = code[i] < 0 ? 0 : f[i] + total - diagonal[code[i]] * e[i];
+                sum[u] = c < 0 ? 0 : f[i] + total - diagonal[c] * e[i];
             }
         }
-        for (; u < nu; u++) {
-            sum[u] = residualCell(i0, u, v, f, e);
+        int step = inside ? nu - 1 : 1;
+        for (int u = 0; u < nu; u += step) {
+            int c = code[i0 + u];
+            sum[u] = c < 0 ? 0 : f[i0 + u] + neighbourSum(i0, u, v, c, e) - diagonalOfCode[c] * e[i0 + u];
         }
-    }
-
-    private double residualCell(int i0, int u, int v, float[] f, float[] e) {
-        int i = i0 + u;
-        int c = phase[i];
-        return c < 0 ? 0 : f[i] + neighbourSum(i0, u, v, c, e) - diagonalOfCode[c] * e[i];
     }
 
     /** As the general prolongation, but voxels that do not conduct stay 0 (the one-phase kernel relies on it). */

@@ -18,7 +18,7 @@ import org.stackscope.core.model.Volume;
  * along z). Label 0 (the solid-electrolyte-like phase, ≈ 55 %) is the complement of random overlapping spheres
  * (label 1) placed with a fixed seed. Prints seconds, iterations, τ and peak heap. Run with -Xmx2g. 128³ prints the
  * first call of a fresh JVM (including JIT compilation) and the median of five warm calls after it. Arguments:
- * {@code small} runs 128³ only, {@code large} 256 × 512 × 512 only; none runs both.
+ * {@code small} runs 128³ only, {@code first} only its first call, {@code large} 256 × 512 × 512 only; none runs both.
  */
 public final class TortuosityBench {
 
@@ -29,6 +29,9 @@ public final class TortuosityBench {
         if (!which.equals("large")) {
             Volume small = SyntheticComposite.spheres(128, 128, 128, 6, 0.55, 42);
             double first = bench(small, "128x128x128 first call");
+            if (which.equals("first")) {
+                return;
+            }
             double[] warm = new double[WARM_CALLS];
             for (int i = 0; i < WARM_CALLS; i++) {
                 warm[i] = bench(small, "128x128x128 warm call " + (i + 1));
