@@ -4,8 +4,9 @@ import org.stackscope.core.api.Monitor;
 
 /**
  * Steady-state diffusion on a {@link FineGrid} by multigrid-preconditioned conjugate gradients. Search directions
- * and residuals are floats (memory: a 256×512×512 volume must fit in 2 GB); the concentration and every sum are
- * doubles. Converged when the relative residual and the spread of the flux over all planes are both below the
+ * and residuals are floats (memory: a 256×512×512 volume must fit in 2 GB); the concentration, the operator's sums
+ * and the dot products are doubles, while the multigrid preconditioner smooths in float (its rounding changes the
+ * iterates, not what they converge to). Converged when the relative residual and the spread of the flux over all planes are both below the
  * tolerance.
  */
 final class DiffusionSolver {

@@ -139,20 +139,6 @@ final class FineGrid extends StencilGrid {
         return onePhase ? phase[i] >> 7 : phase[i];
     }
 
-    /** One conducting phase: the diagonal from the neighbour codes; the sums (rows of under 3 cells) as in general. */
-    @Override
-    void rowSums(Scratch s, int v, int w, float[] x, boolean sums, int first, int step) {
-        if (!onePhase || sums) {
-            super.rowSums(s, v, w, x, sums, first, step);
-            return;
-        }
-        int i0 = rowStart(v, w);
-        for (int u = first; u < nu; u += step) {
-            int c = phase[i0 + u];
-            s.diagonal[u] = c < 0 ? 0 : diagonalOfCode[c];
-        }
-    }
-
     /*
      * The one-phase kernels. A neighbour that does not conduct holds 0 in every vector the solver passes
      * (prolongation keeps it so), so a face needs no test where the neighbour exists: g · 0 adds nothing. Rows with
@@ -261,7 +247,7 @@ final class FineGrid extends StencilGrid {
                 dot += (double) x[i] * ax;
             }
         }
-        // the row ends or every cell; the row's dot is summed in u order either way
+        // the row ends or every cell, added after the inner cells (a fixed order for any thread count)
         double ends = 0;
         int step = inside ? nu - 1 : 1;
         for (int u = 0; u < nu; u += step) {
