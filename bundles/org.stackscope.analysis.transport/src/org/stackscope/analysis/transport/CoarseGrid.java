@@ -178,11 +178,12 @@ final class CoarseGrid extends StencilGrid {
     }
 
     /**
-     * {@code s.sum = f - A e} on row (v, w), in float (it is restricted into a float vector); inside the grid as
+     * {@code s.sum = f - A e} on cells of row (v, w) as in the general kernel, in float (it is restricted into a
+     * float vector); inside the grid as
      * {@code f + Σ g (e_neighbour - e)}, which loses less to cancellation than {@code f + Σ g e_neighbour - d e}.
      */
     @Override
-    void residualRow(Scratch s, int v, int w, float[] f, float[] e) {
+    void residualRow(Scratch s, int v, int w, float[] f, float[] e, int first, int step) {
         int i0 = rowStart(v, w);
         double[] sum = s.sum;
         boolean inside = interiorRow(v, w);
@@ -190,7 +191,7 @@ final class CoarseGrid extends StencilGrid {
             int last = nu - 1;
             int north = nu;
             int top = plane;
-            for (int u = 1; u < last; u++) {
+            for (int u = first == 0 ? step : first; u < last; u += step) {
                 int i = i0 + u;
                 float x = e[i];
                 sum[u] = f[i] + gu[i] * (e[i + 1] - x) + gu[i - 1] * (e[i - 1] - x) + gv[i] * (e[i + north] - x)
@@ -198,9 +199,11 @@ final class CoarseGrid extends StencilGrid {
                         + gw[i - top] * (e[i - top] - x);
             }
         }
-        int step = inside ? nu - 1 : 1;
-        for (int u = 0; u < nu; u += step) {
-            sum[u] = residualCell(i0, u, v, w, f, e);
+        int rest = inside ? nu - 1 : step;
+        for (int u = inside ? 0 : first; u < nu; u += rest) {
+            if (((u ^ first) & (step - 1)) == 0) {
+                sum[u] = residualCell(i0, u, v, w, f, e);
+            }
         }
     }
 

@@ -33,7 +33,9 @@ final class FineGrid extends StencilGrid {
      * single precision is plenty there, and a float multiply is several times cheaper than a double division).
      */
     private final float[] inverseDiagonalOfCode = new float[256];
-    private final float[] diagonalOfCodeFloat = new float[1 << NEIGHBOUR_BITS];
+    /** The diagonal in float and 1 (0 where the cell does not conduct) per code read as an unsigned byte. */
+    private final float[] diagonalOfCodeFloat = new float[256];
+    private final float[] conductingOfCode = new float[256];
     /** {@code faceTable[d][(a + 1) * (phases + 1) + b + 1]}: face conductance between phases a and b along d. */
     private final float[][] faceTable;
     /** Conductance from a voxel of each phase (index + 1) to the inlet or outlet face. */
@@ -92,6 +94,7 @@ final class FineGrid extends StencilGrid {
                 diagonalOfCode[code] = d;
                 inverseDiagonalOfCode[code] = d > 0 ? (float) (1 / d) : 0f;
                 diagonalOfCodeFloat[code] = (float) d;
+                conductingOfCode[code] = 1;
             }
             pool.forEach(nw, (from, to) -> encodeNeighbours(from, to));
         }
@@ -262,9 +265,9 @@ final class FineGrid extends StencilGrid {
 
     /** One conducting phase: {@code s.sum = f - A e} on a row, in float (it is restricted into a float vector). */
     @Override
-    void residualRow(Scratch s, int v, int w, float[] f, float[] e) {
+    void residualRow(Scratch s, int v, int w, float[] f, float[] e, int first, int step) {
         if (!onePhase) {
-            super.residualRow(s, v, w, f, e);
+            super.residualRow(s, v, w, f, e, first, step);
             return;
         }
         int i0 = rowStart(v, w);
@@ -277,20 +280,23 @@ final class FineGrid extends StencilGrid {
             float gV = (float) gv;
             float gW = (float) gw;
             float[] diagonal = diagonalOfCodeFloat;
+            float[] conducting = conductingOfCode;
             int north = nu;
             int top = plane;
-            for (int u = 1; u < last; u++) {
+            for (int u = first == 0 ? step : first; u < last; u += step) {
                 int i = i0 + u;
-                int c = code[i];
+                int c = code[i] & 0xff;
                 float total = gU * (e[i + 1] + e[i - 1]) + gV * (e[i + north] + e[i - north])
                         + gW * (e[i + top] + e[i - top]);
-                sum[u] = c < 0 ? 0 : f[i] + total - diagonal[c] * e[i];
+                sum[u] = (f[i] + total) * conducting[c] - diagonal[c] * e[i];
             }
         }
-        int step = inside ? nu - 1 : 1;
-        for (int u = 0; u < nu; u += step) {
+        int rest = inside ? nu - 1 : step;
+        for (int u = inside ? 0 : first; u < nu; u += rest) {
             int c = code[i0 + u];
-            sum[u] = c < 0 ? 0 : f[i0 + u] + neighbourSum(i0, u, v, c, e) - diagonalOfCode[c] * e[i0 + u];
+            if (((u ^ first) & (step - 1)) == 0) {
+                sum[u] = c < 0 ? 0 : f[i0 + u] + neighbourSum(i0, u, v, c, e) - diagonalOfCode[c] * e[i0 + u];
+            }
         }
     }
 
@@ -301,12 +307,13 @@ final class FineGrid extends StencilGrid {
             super.prolongAdd(pool, coarse, ec, weight, e);
             return;
         }
+        int step = twoColoured ? 2 : 1;
         forSlices(pool, nw, (from, to) -> {
             for (int w = from; w < to; w++) {
                 for (int v = 0; v < nv; v++) {
                     int start = rowStart(v, w);
                     int coarseStart = coarse.rowStart(v / 2, w / 2);
-                    for (int u = 0; u < nu; u++) {
+                    for (int u = (v + w) & (step - 1); u < nu; u += step) {
                         e[start + u] += phase[start + u] >= 0 ? weight * ec[coarseStart + (u >> 1)] : 0f;
                     }
                 }

@@ -23,6 +23,13 @@ abstract class StencilGrid {
     final boolean periodicU;
     final boolean periodicV;
     /**
+     * Whether cells of one colour ({@code (u + v + w) % 2}) never neighbour each other, which holds unless a periodic
+     * side has an odd number of cells. A half-sweep then leaves the residual of its colour at zero (up to rounding)
+     * and never reads the old values of its colour: restriction after a half-sweep of colour 1 needs the residual of
+     * colour 0 only, and prolongation before one needs to correct colour 0 only.
+     */
+    final boolean twoColoured;
+    /**
      * Conductance of each cell of the first slice to the inlet face and of the last slice to the outlet face (one
      * plane holding both when there is a single slice); {@link #zeros} for the slices in between.
      */
@@ -37,6 +44,7 @@ abstract class StencilGrid {
         this.plane = nu * nv;
         this.periodicU = periodicU && nu > 1;
         this.periodicV = periodicV && nv > 1;
+        this.twoColoured = !(this.periodicU && (nu & 1) == 1) && !(this.periodicV && (nv & 1) == 1);
         inletBoundary = new float[plane];
         outletBoundary = nw > 1 ? new float[plane] : inletBoundary;
         zeros = new float[plane];
@@ -270,26 +278,33 @@ abstract class StencilGrid {
         }
     }
 
-    /** {@code s.sum = f - A e} on row (v, w). */
-    void residualRow(Scratch s, int v, int w, float[] f, float[] e) {
-        rowSums(s, v, w, e, true, 0, 1);
+    /** {@code s.sum = f - A e} on row (v, w), for the cells u = first, first + step, ... (step 1 or 2). */
+    void residualRow(Scratch s, int v, int w, float[] f, float[] e, int first, int step) {
+        rowSums(s, v, w, e, true, first, step);
         int i0 = rowStart(v, w);
         double[] sum = s.sum;
         double[] diagonal = s.diagonal;
-        for (int u = 0; u < nu; u++) {
+        for (int u = first; u < nu; u += step) {
             sum[u] += f[i0 + u] - diagonal[u] * e[i0 + u];
         }
     }
 
-    /** {@code fc = Pᵀ (f - A e)}: the residual summed over each 2×2×2 block of cells into the coarse grid. */
+    /**
+     * {@code fc = Pᵀ (f - A e)}: the residual summed over each 2×2×2 block of cells into the coarse grid, right after
+     * a half-sweep of colour 1 (of colour 0 only when {@link #twoColoured}).
+     */
     final void restrictResidual(SlicePool pool, float[] f, float[] e, StencilGrid coarse, float[] fc) {
+        int step = twoColoured ? 2 : 1;
         forSlices(pool, coarse.nw, (from, to) -> {
             Scratch s = new Scratch();
             for (int cw = from; cw < to; cw++) {
                 java.util.Arrays.fill(fc, coarse.rowStart(0, cw), coarse.rowStart(0, cw + 1), 0f);
                 for (int w = 2 * cw; w < Math.min(2 * cw + 2, nw); w++) {
                     for (int v = 0; v < nv; v++) {
-                        residualRow(s, v, w, f, e);
+                        if (step == 2) {
+                            java.util.Arrays.fill(s.sum, 0);
+                        }
+                        residualRow(s, v, w, f, e, (v + w) & (step - 1), step);
                         int coarseStart = coarse.rowStart(v / 2, cw);
                         double[] sum = s.sum;
                         for (int u = 0; u < nu - 1; u += 2) {
@@ -304,14 +319,18 @@ abstract class StencilGrid {
         });
     }
 
-    /** {@code e += weight · P ec}: each cell gets the correction of its coarse block (piecewise constant). */
+    /**
+     * {@code e += weight · P ec}: each cell gets the correction of its coarse block (piecewise constant), right
+     * before a half-sweep of colour 1 (so only the cells of colour 0 when {@link #twoColoured}).
+     */
     void prolongAdd(SlicePool pool, StencilGrid coarse, float[] ec, float weight, float[] e) {
+        int step = twoColoured ? 2 : 1;
         forSlices(pool, nw, (from, to) -> {
             for (int w = from; w < to; w++) {
                 for (int v = 0; v < nv; v++) {
                     int start = rowStart(v, w);
                     int coarseStart = coarse.rowStart(v / 2, w / 2);
-                    for (int u = 0; u < nu; u++) {
+                    for (int u = (v + w) & (step - 1); u < nu; u += step) {
                         e[start + u] += weight * ec[coarseStart + (u >> 1)];
                     }
                 }
