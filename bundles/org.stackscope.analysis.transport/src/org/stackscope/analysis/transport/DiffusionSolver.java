@@ -72,14 +72,14 @@ final class DiffusionSolver {
         });
         Multigrid preconditioner = new Multigrid(operator, pool);
         double[] history = new double[maxIterations + 1];
-        double residual = Math.sqrt(pool.sum(nw, w -> dot(r, r, w * plane, (w + 1) * plane))) / bNorm;
+        double residual = Math.sqrt(pool.sum(nw, w -> StencilGrid.dot(r, r, w * plane, (w + 1) * plane))) / bNorm;
         history[0] = residual;
         int iteration = 0;
         double[] fluxes = null;
         boolean converged = false;
         preconditioner.apply(r, z);
         System.arraycopy(z, 0, p, 0, n);
-        double rz = pool.sum(nw, w -> dot(r, z, w * plane, (w + 1) * plane));
+        double rz = pool.sum(nw, w -> StencilGrid.dot(r, z, w * plane, (w + 1) * plane));
         monitor.begin("Solving diffusion", maxIterations);
         // once the residual is below the tolerance, the flux spread decides; if the residual falls a thousand
         // times further while the spread does not even halve, the single-precision vectors have reached their floor
@@ -107,20 +107,18 @@ final class DiffusionSolver {
             double pq = operator.apply(pool, p, z);
             double alpha = rz / pq;
             double rr = pool.sum(nw, w -> {
-                double sum = 0;
                 for (int i = w * plane; i < (w + 1) * plane; i++) {
                     x[i] += alpha * p[i];
                     r[i] -= (float) (alpha * z[i]);
-                    sum += (double) r[i] * r[i];
                 }
-                return sum;
+                return StencilGrid.dot(r, r, w * plane, (w + 1) * plane);
             });
             iteration++;
             residual = Math.sqrt(rr) / bNorm;
             history[iteration] = residual;
             monitor.worked(1);
             preconditioner.apply(r, z);
-            double rzNew = pool.sum(nw, w -> dot(r, z, w * plane, (w + 1) * plane));
+            double rzNew = pool.sum(nw, w -> StencilGrid.dot(r, z, w * plane, (w + 1) * plane));
             double beta = rzNew / rz;
             rz = rzNew;
             pool.forEach(nw, (from, to) -> {
@@ -147,11 +145,4 @@ final class DiffusionSolver {
         return !grid.readsNeighbourCodes() && needed < free / 2 ? CoarseGrid.stored(grid, pool) : grid;
     }
 
-    private static double dot(float[] a, float[] b, int from, int to) {
-        double sum = 0;
-        for (int i = from; i < to; i++) {
-            sum += (double) a[i] * b[i];
-        }
-        return sum;
-    }
 }

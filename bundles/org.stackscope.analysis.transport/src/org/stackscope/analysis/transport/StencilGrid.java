@@ -203,18 +203,38 @@ abstract class StencilGrid {
         return total;
     }
 
-    /** {@code out = A x} on row (v, w); returns {@code dot} plus the row's {@code x · A x}, summed in u order. */
+    /** {@code out = A x} on row (v, w); returns {@code dot} plus the row's {@code x · A x} ({@link #dot}). */
     double applyRow(Scratch s, int v, int w, float[] x, float[] out, double dot) {
         rowSums(s, v, w, x, true, 0, 1);
         int i0 = rowStart(v, w);
         double[] sum = s.sum;
         double[] diagonal = s.diagonal;
         for (int u = 0; u < nu; u++) {
-            float ax = (float) (diagonal[u] * x[i0 + u] - sum[u]);
-            out[i0 + u] = ax;
-            dot += (double) x[i0 + u] * ax;
+            out[i0 + u] = (float) (diagonal[u] * x[i0 + u] - sum[u]);
         }
-        return dot;
+        return dot + dot(x, out, i0, i0 + nu);
+    }
+
+    /**
+     * {@code Σ a·b} over {@code [from, to)} in double, in four partial sums (a single chain of dependent additions
+     * takes about four times as long); a fixed order, so the same for any thread count.
+     */
+    static double dot(float[] a, float[] b, int from, int to) {
+        double s0 = 0;
+        double s1 = 0;
+        double s2 = 0;
+        double s3 = 0;
+        int i = from;
+        for (; i + 3 < to; i += 4) {
+            s0 += (double) a[i] * b[i];
+            s1 += (double) a[i + 1] * b[i + 1];
+            s2 += (double) a[i + 2] * b[i + 2];
+            s3 += (double) a[i + 3] * b[i + 3];
+        }
+        for (; i < to; i++) {
+            s0 += (double) a[i] * b[i];
+        }
+        return (s0 + s1) + (s2 + s3);
     }
 
     /**
