@@ -111,7 +111,17 @@ final class FineGrid extends StencilGrid {
                 int i0 = rowStart(v, w);
                 int north = v < nv - 1 ? nu : periodicV ? -(nv - 1) * nu : 0;
                 int south = v > 0 ? -nu : periodicV ? (nv - 1) * nu : 0;
-                for (int u = 0; u < nu; u++) {
+                boolean inner = interiorRow(v, w);
+                if (inner) {
+                    // inner cells of an inner row: all six neighbours exist, no wrap
+                    for (int i = i0 + 1; i < i0 + nu - 1; i++) {
+                        int code = opens(i + 1) | opens(i - 1) << 1 | opens(i + nu) << 2 | opens(i - nu) << 3
+                                | opens(i + plane) << 4 | opens(i - plane) << 5;
+                        phase[i] = phase[i] < 0 ? -1 : (byte) code;
+                    }
+                }
+                int step = inner ? nu - 1 : 1;
+                for (int u = 0; u < nu; u += step) {
                     int i = i0 + u;
                     if (phase[i] < 0) {
                         continue;
@@ -125,6 +135,11 @@ final class FineGrid extends StencilGrid {
                 }
             }
         }
+    }
+
+    /** 1 when voxel j conducts, else 0 (the sign bit of its byte, before or after encoding). */
+    private int opens(int j) {
+        return (phase[j] >> 7) + 1;
     }
 
     /** {@code 1 << bit} when neighbour {@code j} exists and conducts. */
@@ -321,6 +336,11 @@ final class FineGrid extends StencilGrid {
         });
     }
 
+    /** The face between voxel i and the next one along w (one conducting phase: bit 4 of the code says if open). */
+    private double faceAlongW(int i) {
+        return onePhase ? (phase[i] >= 0 && (phase[i] & 16) != 0 ? gw : 0) : face(2, phase[i], phase[i + plane]);
+    }
+
     private float face(int d, int a, int b) {
         return faceTable[d][(a + 1) * (phases + 1) + b + 1];
     }
@@ -435,7 +455,7 @@ final class FineGrid extends StencilGrid {
                 } else {
                     int offset = (k - 1) * plane;
                     for (int i = offset; i < offset + plane; i++) {
-                        sum += face(2, phaseOf(i), phaseOf(i + plane)) * (c[i] - c[i + plane]);
+                        sum += faceAlongW(i) * (c[i] - c[i + plane]);
                     }
                 }
                 flux[k] = sum;
