@@ -118,11 +118,6 @@ final class CoarseGrid extends StencilGrid {
      * wrap) and the rows on the grid's faces go cell by cell (neighbourSum).
      */
 
-    /** Whether row (v, w) has its ±v and ±w neighbour rows inside the grid, without wrapping, and inner cells. */
-    private boolean interiorRow(int v, int w) {
-        return v > 0 && v < nv - 1 && w > 0 && w < nw - 1 && nu > 2;
-    }
-
     /** Σ g·x over the six faces of cell u of row (v, w) starting at i0 (missing neighbours have no face). */
     private float neighbourSum(int i0, int u, int v, int w, float[] x) {
         int i = i0 + u;

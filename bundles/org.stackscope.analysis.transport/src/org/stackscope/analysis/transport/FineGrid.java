@@ -165,11 +165,6 @@ final class FineGrid extends StencilGrid {
      * the code's bits ({@link #neighbourSum}).
      */
 
-    /** Whether row (v, w) has its ±v and ±w neighbour rows inside the grid, without wrapping around. */
-    private boolean interiorRow(int v, int w) {
-        return v > 0 && v < nv - 1 && w > 0 && w < nw - 1 && nu > 2;
-    }
-
     /** Σ g·x over the conducting neighbours of cell u of row (v, w) starting at i0, by the bits of its code. */
     private double neighbourSum(int i0, int u, int v, int c, float[] x) {
         int i = i0 + u;

@@ -127,6 +127,14 @@ abstract class StencilGrid {
         return (w * nv + v) * nu;
     }
 
+    /**
+     * Whether row (v, w) has its ±v and ±w neighbour rows inside the grid, without wrapping around, and cells
+     * between its ends: the fast row kernels read those cells' neighbours at fixed offsets of one array.
+     */
+    final boolean interiorRow(int v, int w) {
+        return v > 0 && v < nv - 1 && w > 0 && w < nw - 1 && nu > 2;
+    }
+
     /** Per-thread scratch: the faces and the sums of one row. */
     final class Scratch {
         final Faces faces = newFaces();
