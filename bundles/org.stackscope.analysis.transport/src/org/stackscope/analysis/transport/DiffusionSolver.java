@@ -4,8 +4,9 @@ import org.stackscope.core.api.Monitor;
 
 /**
  * Steady-state diffusion on a {@link FineGrid} by multigrid-preconditioned conjugate gradients. Search directions
- * and residuals are floats (memory: a 256×512×512 volume must fit in 2 GB); the concentration and every sum are
- * doubles. Converged when the relative residual and the spread of the flux over all planes are both below the
+ * and residuals are floats (memory: a 256×512×512 volume must fit in 2 GB); the concentration, the operator's sums
+ * and the dot products are doubles, while the multigrid preconditioner smooths in float (its rounding changes the
+ * iterates, not what they converge to). Converged when the relative residual and the spread of the flux over all planes are both below the
  * tolerance.
  */
 final class DiffusionSolver {
@@ -71,14 +72,14 @@ final class DiffusionSolver {
         });
         Multigrid preconditioner = new Multigrid(operator, pool);
         double[] history = new double[maxIterations + 1];
-        double residual = Math.sqrt(pool.sum(nw, w -> dot(r, r, w * plane, (w + 1) * plane))) / bNorm;
+        double residual = Math.sqrt(pool.sum(nw, w -> StencilGrid.dot(r, r, w * plane, (w + 1) * plane))) / bNorm;
         history[0] = residual;
         int iteration = 0;
         double[] fluxes = null;
         boolean converged = false;
         preconditioner.apply(r, z);
         System.arraycopy(z, 0, p, 0, n);
-        double rz = pool.sum(nw, w -> dot(r, z, w * plane, (w + 1) * plane));
+        double rz = pool.sum(nw, w -> StencilGrid.dot(r, z, w * plane, (w + 1) * plane));
         monitor.begin("Solving diffusion", maxIterations);
         // once the residual is below the tolerance, the flux spread decides; if the residual falls a thousand
         // times further while the spread does not even halve, the single-precision vectors have reached their floor
@@ -106,20 +107,18 @@ final class DiffusionSolver {
             double pq = operator.apply(pool, p, z);
             double alpha = rz / pq;
             double rr = pool.sum(nw, w -> {
-                double sum = 0;
                 for (int i = w * plane; i < (w + 1) * plane; i++) {
                     x[i] += alpha * p[i];
                     r[i] -= (float) (alpha * z[i]);
-                    sum += (double) r[i] * r[i];
                 }
-                return sum;
+                return StencilGrid.dot(r, r, w * plane, (w + 1) * plane);
             });
             iteration++;
             residual = Math.sqrt(rr) / bNorm;
             history[iteration] = residual;
             monitor.worked(1);
             preconditioner.apply(r, z);
-            double rzNew = pool.sum(nw, w -> dot(r, z, w * plane, (w + 1) * plane));
+            double rzNew = pool.sum(nw, w -> StencilGrid.dot(r, z, w * plane, (w + 1) * plane));
             double beta = rzNew / rz;
             rz = rzNew;
             pool.forEach(nw, (from, to) -> {
@@ -146,11 +145,4 @@ final class DiffusionSolver {
         return !grid.readsNeighbourCodes() && needed < free / 2 ? CoarseGrid.stored(grid, pool) : grid;
     }
 
-    private static double dot(float[] a, float[] b, int from, int to) {
-        double sum = 0;
-        for (int i = from; i < to; i++) {
-            sum += (double) a[i] * b[i];
-        }
-        return sum;
-    }
 }

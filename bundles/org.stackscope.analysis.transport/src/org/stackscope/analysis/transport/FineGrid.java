@@ -27,6 +27,15 @@ final class FineGrid extends StencilGrid {
     private final double gv;
     private final double gw;
     private final double[] diagonalOfCode;
+    /**
+     * 1 / diagonal for each neighbour code read as an unsigned byte, 0 for the codes of cells that do not conduct
+     * (negative bytes) and for cells without faces: the smoother multiplies by it in float (it is a preconditioner:
+     * single precision is plenty there, and a float multiply is several times cheaper than a double division).
+     */
+    private final float[] inverseDiagonalOfCode = new float[256];
+    /** The diagonal in float and 1 (0 where the cell does not conduct) per code read as an unsigned byte. */
+    private final float[] diagonalOfCodeFloat = new float[256];
+    private final float[] conductingOfCode = new float[256];
     /** {@code faceTable[d][(a + 1) * (phases + 1) + b + 1]}: face conductance between phases a and b along d. */
     private final float[][] faceTable;
     /** Conductance from a voxel of each phase (index + 1) to the inlet or outlet face. */
@@ -77,12 +86,15 @@ final class FineGrid extends StencilGrid {
             float[] g = { faceTable[0][open], faceTable[0][open], faceTable[1][open], faceTable[1][open],
                     faceTable[2][open], faceTable[2][open],
                     nw > 1 ? faceToBoundary[1] : faceToBoundary[1] + faceToBoundary[1] };
-            for (int code = 0; code < diagonalOfCode.length; code++) {
+            for (int code = 0; code < 1 << NEIGHBOUR_BITS; code++) {
                 double d = 0;
                 for (int bit = 0; bit < NEIGHBOUR_BITS; bit++) {
                     d += (code >> bit & 1) != 0 ? g[bit] : 0f;
                 }
                 diagonalOfCode[code] = d;
+                inverseDiagonalOfCode[code] = d > 0 ? (float) (1 / d) : 0f;
+                diagonalOfCodeFloat[code] = (float) d;
+                conductingOfCode[code] = 1;
             }
             pool.forEach(nw, (from, to) -> encodeNeighbours(from, to));
         }
@@ -99,7 +111,17 @@ final class FineGrid extends StencilGrid {
                 int i0 = rowStart(v, w);
                 int north = v < nv - 1 ? nu : periodicV ? -(nv - 1) * nu : 0;
                 int south = v > 0 ? -nu : periodicV ? (nv - 1) * nu : 0;
-                for (int u = 0; u < nu; u++) {
+                boolean inner = interiorRow(v, w);
+                if (inner) {
+                    // inner cells of an inner row: all six neighbours exist, no wrap
+                    for (int i = i0 + 1; i < i0 + nu - 1; i++) {
+                        int code = opens(i + 1) | opens(i - 1) << 1 | opens(i + nu) << 2 | opens(i - nu) << 3
+                                | opens(i + plane) << 4 | opens(i - plane) << 5;
+                        phase[i] = phase[i] < 0 ? -1 : (byte) code;
+                    }
+                }
+                int step = inner ? nu - 1 : 1;
+                for (int u = 0; u < nu; u += step) {
                     int i = i0 + u;
                     if (phase[i] < 0) {
                         continue;
@@ -113,6 +135,11 @@ final class FineGrid extends StencilGrid {
                 }
             }
         }
+    }
+
+    /** 1 when voxel j conducts, else 0 (the sign bit of its byte, before or after encoding). */
+    private int opens(int j) {
+        return (phase[j] >> 7) + 1;
     }
 
     /** {@code 1 << bit} when neighbour {@code j} exists and conducts. */
@@ -130,180 +157,157 @@ final class FineGrid extends StencilGrid {
         return onePhase ? phase[i] >> 7 : phase[i];
     }
 
-    /** One conducting phase: the diagonal from the neighbour codes; the sums (rows of under 3 cells) as in general. */
-    @Override
-    void rowSums(Scratch s, int v, int w, float[] x, boolean sums, int first, int step) {
-        if (!onePhase || sums) {
-            super.rowSums(s, v, w, x, sums, first, step);
-            return;
+    /*
+     * The one-phase kernels. A neighbour that does not conduct holds 0 in every vector the solver passes
+     * (prolongation keeps it so), so a face needs no test where the neighbour exists: g · 0 adds nothing. Rows with
+     * all four neighbour rows inside the grid read them from the same array at fixed offsets, which the JIT compiles
+     * into a tight loop; their first and last cells (u may wrap) and the rows on the grid's faces go cell by cell by
+     * the code's bits ({@link #neighbourSum}).
+     */
+
+    /** Σ g·x over the conducting neighbours of cell u of row (v, w) starting at i0, by the bits of its code. */
+    private double neighbourSum(int i0, int u, int v, int c, float[] x) {
+        int i = i0 + u;
+        double sum = 0;
+        if ((c & 1) != 0) {
+            sum += gu * x[u < nu - 1 ? i + 1 : i0];
         }
-        int i0 = rowStart(v, w);
-        for (int u = first; u < nu; u += step) {
-            int c = phase[i0 + u];
-            s.diagonal[u] = c < 0 ? 0 : diagonalOfCode[c];
+        if ((c & 2) != 0) {
+            sum += gu * x[u > 0 ? i - 1 : i0 + nu - 1];
         }
+        if ((c & 4) != 0) {
+            sum += gv * x[v < nv - 1 ? i + nu : i - (nv - 1) * nu];
+        }
+        if ((c & 8) != 0) {
+            sum += gv * x[v > 0 ? i - nu : i + (nv - 1) * nu];
+        }
+        if ((c & 16) != 0) {
+            sum += gw * x[i + plane];
+        }
+        if ((c & 32) != 0) {
+            sum += gw * x[i - plane];
+        }
+        return sum;
     }
 
-    /**
-     * Points the scratch's neighbour rows at the rows of {@code x} next to row (v, w) along ±v and ±w, or at zeros
-     * where there is none.
-     */
-    private void neighbourRows(Scratch s, int v, int w, float[] x) {
-        int i0 = rowStart(v, w);
-        float[] zeros = zeros();
-        s.xN = v < nv - 1 || periodicV ? x : zeros;
-        s.iN = v < nv - 1 ? i0 + nu : periodicV ? i0 - (nv - 1) * nu : 0;
-        s.xS = v > 0 || periodicV ? x : zeros;
-        s.iS = v > 0 ? i0 - nu : periodicV ? i0 + (nv - 1) * nu : 0;
-        s.xT = w < nw - 1 ? x : zeros;
-        s.iT = w < nw - 1 ? i0 + plane : 0;
-        s.xB = w > 0 ? x : zeros;
-        s.iB = w > 0 ? i0 - plane : 0;
-    }
-
-    /**
-     * One conducting phase: the half-sweep on a row in one pass, straight from the neighbour codes. A neighbour that
-     * does not conduct holds 0 in every vector the solver passes (prolongation keeps it so), so inside a row its face
-     * needs no test: g · 0 adds exactly what the general kernel's 0 · x does, and the sums run in the same order, so
-     * the results are the same bit for bit. Only the row ends, where u may wrap, go by their bits ({@link #rowEnd});
-     * missing rows read zeros.
-     */
+    /** One conducting phase: the half-sweep on a row in one pass, straight from the neighbour codes, in float. */
     @Override
     void sweepRow(Scratch s, int v, int w, float[] f, float[] e, int first, boolean fromZero) {
-        if (!onePhase || fromZero || nu < 3) {
+        if (!onePhase) {
             super.sweepRow(s, v, w, f, e, first, fromZero);
             return;
         }
         int i0 = rowStart(v, w);
         byte[] code = phase;
-        double[] table = diagonalOfCode;
-        neighbourRows(s, v, w, e);
-        float[] eN = s.xN;
-        float[] eS = s.xS;
-        float[] eT = s.xT;
-        float[] eB = s.xB;
-        int iN = s.iN;
-        int iS = s.iS;
-        int iT = s.iT;
-        int iB = s.iB;
-        double gU = gu;
-        double gV = gv;
-        double gW = gw;
-        int last = nu - 1;
-        if (first == 0) {
-            rowEnd(s, 0, i0, e);
-            e[i0] = (float) ((f[i0] + s.sum[0]) / Math.max(s.diagonal[0], Double.MIN_NORMAL));
+        float[] inverse = inverseDiagonalOfCode;
+        if (fromZero) {
+            java.util.Arrays.fill(e, i0, i0 + nu, 0f);
+            for (int u = first; u < nu; u += 2) {
+                e[i0 + u] = f[i0 + u] * inverse[code[i0 + u] & 0xff];
+            }
+            return;
         }
-        int u = first == 0 ? 2 : 1;
-        for (; u < last; u += 2) {
-            int i = i0 + u;
-            int c = code[i];
-            double total = gU * e[i + 1] + gU * e[i - 1] + gV * eN[iN + u] + gV * eS[iS + u] + gW * eT[iT + u]
-                    + gW * eB[iB + u];
-            e[i] = c < 0 ? 0f : (float) ((f[i] + total) / Math.max(table[c], Double.MIN_NORMAL));
+        boolean inside = interiorRow(v, w);
+        if (inside) {
+            int last = nu - 1;
+            float gU = (float) gu;
+            float gV = (float) gv;
+            float gW = (float) gw;
+            int north = nu;
+            int top = plane;
+            for (int u = 2 - first; u < last; u += 2) {
+                int i = i0 + u;
+                float total = gU * (e[i + 1] + e[i - 1]) + gV * (e[i + north] + e[i - north])
+                        + gW * (e[i + top] + e[i - top]);
+                e[i] = (f[i] + total) * inverse[code[i] & 0xff];
+            }
         }
-        if (u == last) {
-            rowEnd(s, last, i0, e);
-            e[i0 + last] = (float) ((f[i0 + last] + s.sum[last]) / Math.max(s.diagonal[last], Double.MIN_NORMAL));
+        // what the loop left: the row ends (after the inner cells: no cell of one colour depends on another, unless
+        // an odd periodic row wraps onto itself, and then still in a fixed order), or every cell of the colour
+        int step = inside ? nu - 1 : 2;
+        for (int u = inside ? 0 : first; u < nu; u += step) {
+            int c = code[i0 + u];
+            if (((u ^ first) & 1) == 0 && c >= 0) {
+                e[i0 + u] = (float) ((f[i0 + u] + neighbourSum(i0, u, v, c, e)) * inverse[c]);
+            }
         }
     }
 
-    /** One conducting phase: {@link StencilGrid#applyRow} in one pass (same arithmetic, same order). */
+    /** One conducting phase: {@code out = A x} on a row, in double (the operator of the conjugate gradients). */
     @Override
     double applyRow(Scratch s, int v, int w, float[] x, float[] out, double dot) {
-        if (!onePhase || nu < 3) {
+        if (!onePhase) {
             return super.applyRow(s, v, w, x, out, dot);
         }
         int i0 = rowStart(v, w);
         byte[] code = phase;
-        double[] table = diagonalOfCode;
-        neighbourRows(s, v, w, x);
-        float[] xN = s.xN;
-        float[] xS = s.xS;
-        float[] xT = s.xT;
-        float[] xB = s.xB;
-        int iN = s.iN;
-        int iS = s.iS;
-        int iT = s.iT;
-        int iB = s.iB;
-        double gU = gu;
-        double gV = gv;
-        double gW = gw;
-        int last = nu - 1;
-        rowEnd(s, 0, i0, x);
-        float ax0 = (float) (s.diagonal[0] * x[i0] - s.sum[0]);
-        out[i0] = ax0;
-        dot += (double) x[i0] * ax0;
-        for (int u = 1; u < last; u++) {
+        double[] diagonal = diagonalOfCode;
+        boolean inside = interiorRow(v, w);
+        if (inside) {
+            int last = nu - 1;
+            double gU = gu;
+            double gV = gv;
+            double gW = gw;
+            int north = nu;
+            int top = plane;
+            for (int u = 1; u < last; u++) {
+                int i = i0 + u;
+                int c = code[i];
+                double total = gU * ((double) x[i + 1] + x[i - 1]) + gV * ((double) x[i + north] + x[i - north])
+                        + gW * ((double) x[i + top] + x[i - top]);
+                float ax = c < 0 ? 0f : (float) (diagonal[c] * x[i] - total);
+                out[i] = ax;
+                dot += (double) x[i] * ax;
+            }
+        }
+        // the row ends or every cell, added after the inner cells (a fixed order for any thread count)
+        double ends = 0;
+        int step = inside ? nu - 1 : 1;
+        for (int u = 0; u < nu; u += step) {
             int i = i0 + u;
             int c = code[i];
-            double total = gU * x[i + 1] + gU * x[i - 1] + gV * xN[iN + u] + gV * xS[iS + u] + gW * xT[iT + u]
-                    + gW * xB[iB + u];
-            float ax = c < 0 ? 0f : (float) (table[c] * x[i] - total);
+            float ax = c < 0 ? 0f : (float) (diagonal[c] * x[i] - neighbourSum(i0, u, v, c, x));
             out[i] = ax;
-            dot += (double) x[i] * ax;
+            ends += (double) x[i] * ax;
         }
-        rowEnd(s, last, i0, x);
-        float axLast = (float) (s.diagonal[last] * x[i0 + last] - s.sum[last]);
-        out[i0 + last] = axLast;
-        return dot + (double) x[i0 + last] * axLast;
+        return dot + ends;
     }
 
-    /** One conducting phase: {@link StencilGrid#residualRow} in one pass (same arithmetic). */
+    /** One conducting phase: {@code s.sum = f - A e} on a row, in float (it is restricted into a float vector). */
     @Override
-    void residualRow(Scratch s, int v, int w, float[] f, float[] e) {
-        if (!onePhase || nu < 3) {
-            super.residualRow(s, v, w, f, e);
+    void residualRow(Scratch s, int v, int w, float[] f, float[] e, int first, int step) {
+        if (!onePhase) {
+            super.residualRow(s, v, w, f, e, first, step);
             return;
         }
         int i0 = rowStart(v, w);
         byte[] code = phase;
-        double[] table = diagonalOfCode;
         double[] sum = s.sum;
-        neighbourRows(s, v, w, e);
-        float[] eN = s.xN;
-        float[] eS = s.xS;
-        float[] eT = s.xT;
-        float[] eB = s.xB;
-        int iN = s.iN;
-        int iS = s.iS;
-        int iT = s.iT;
-        int iB = s.iB;
-        double gU = gu;
-        double gV = gv;
-        double gW = gw;
-        int last = nu - 1;
-        for (int u = 1; u < last; u++) {
-            int i = i0 + u;
-            int c = code[i];
-            double total = gU * e[i + 1] + gU * e[i - 1] + gV * eN[iN + u] + gV * eS[iS + u] + gW * eT[iT + u]
-                    + gW * eB[iB + u];
-            sum[u] = c < 0 ? 0 : total + (f[i] - table[c] * e[i]);
+        boolean inside = interiorRow(v, w);
+        if (inside) {
+            int last = nu - 1;
+            float gU = (float) gu;
+            float gV = (float) gv;
+            float gW = (float) gw;
+            float[] diagonal = diagonalOfCodeFloat;
+            float[] conducting = conductingOfCode;
+            int north = nu;
+            int top = plane;
+            for (int u = first == 0 ? step : first; u < last; u += step) {
+                int i = i0 + u;
+                int c = code[i] & 0xff;
+                float total = gU * (e[i + 1] + e[i - 1]) + gV * (e[i + north] + e[i - north])
+                        + gW * (e[i + top] + e[i - top]);
+                sum[u] = (f[i] + total) * conducting[c] - diagonal[c] * e[i];
+            }
         }
-        rowEnd(s, 0, i0, e);
-        sum[0] += f[i0] - s.diagonal[0] * e[i0];
-        rowEnd(s, last, i0, e);
-        sum[last] += f[i0 + last] - s.diagonal[last] * e[i0 + last];
-    }
-
-    /**
-     * The sum and diagonal of the first or last voxel of a row, whose u faces may wrap around: taken by their bits
-     * (the neighbour rows set by {@link #neighbourRows}).
-     */
-    private void rowEnd(Scratch s, int u, int i0, float[] x) {
-        int c = phase[i0 + u];
-        if (c < 0) {
-            s.sum[u] = 0;
-            s.diagonal[u] = 0;
-            return;
+        int rest = inside ? nu - 1 : step;
+        for (int u = inside ? 0 : first; u < nu; u += rest) {
+            int c = code[i0 + u];
+            if (((u ^ first) & (step - 1)) == 0) {
+                sum[u] = c < 0 ? 0 : f[i0 + u] + neighbourSum(i0, u, v, c, e) - diagonalOfCode[c] * e[i0 + u];
+            }
         }
-        float gE = (c & 1) != 0 ? (float) gu : 0f;
-        float gW = (c & 2) != 0 ? (float) gu : 0f;
-        int east = u < nu - 1 ? u + 1 : 0;
-        int west = u > 0 ? u - 1 : nu - 1;
-        s.sum[u] = (double) gE * x[i0 + east] + (double) gW * x[i0 + west] + gv * s.xN[s.iN + u]
-                + gv * s.xS[s.iS + u] + gw * s.xT[s.iT + u] + gw * s.xB[s.iB + u];
-        s.diagonal[u] = diagonalOfCode[c];
     }
 
     /** As the general prolongation, but voxels that do not conduct stay 0 (the one-phase kernel relies on it). */
@@ -313,17 +317,23 @@ final class FineGrid extends StencilGrid {
             super.prolongAdd(pool, coarse, ec, weight, e);
             return;
         }
+        int step = twoColoured ? 2 : 1;
         forSlices(pool, nw, (from, to) -> {
             for (int w = from; w < to; w++) {
                 for (int v = 0; v < nv; v++) {
                     int start = rowStart(v, w);
                     int coarseStart = coarse.rowStart(v / 2, w / 2);
-                    for (int u = 0; u < nu; u++) {
+                    for (int u = (v + w) & (step - 1); u < nu; u += step) {
                         e[start + u] += phase[start + u] >= 0 ? weight * ec[coarseStart + (u >> 1)] : 0f;
                     }
                 }
             }
         });
+    }
+
+    /** The face between voxel i and the next one along w (one conducting phase: bit 4 of the code says if open). */
+    private double faceAlongW(int i) {
+        return onePhase ? (phase[i] >= 0 && (phase[i] & 16) != 0 ? gw : 0) : face(2, phase[i], phase[i + plane]);
     }
 
     private float face(int d, int a, int b) {
@@ -440,7 +450,7 @@ final class FineGrid extends StencilGrid {
                 } else {
                     int offset = (k - 1) * plane;
                     for (int i = offset; i < offset + plane; i++) {
-                        sum += face(2, phaseOf(i), phaseOf(i + plane)) * (c[i] - c[i + plane]);
+                        sum += faceAlongW(i) * (c[i] - c[i + plane]);
                     }
                 }
                 flux[k] = sum;

@@ -23,6 +23,13 @@ abstract class StencilGrid {
     final boolean periodicU;
     final boolean periodicV;
     /**
+     * Whether cells of one colour ({@code (u + v + w) % 2}) never neighbour each other, which holds unless a periodic
+     * side has an odd number of cells. A half-sweep then leaves the residual of its colour at zero (up to rounding)
+     * and never reads the old values of its colour: restriction after a half-sweep of colour 1 needs the residual of
+     * colour 0 only, and prolongation before one needs to correct colour 0 only.
+     */
+    final boolean twoColoured;
+    /**
      * Conductance of each cell of the first slice to the inlet face and of the last slice to the outlet face (one
      * plane holding both when there is a single slice); {@link #zeros} for the slices in between.
      */
@@ -37,6 +44,7 @@ abstract class StencilGrid {
         this.plane = nu * nv;
         this.periodicU = periodicU && nu > 1;
         this.periodicV = periodicV && nv > 1;
+        this.twoColoured = !(this.periodicU && (nu & 1) == 1) && !(this.periodicV && (nv & 1) == 1);
         inletBoundary = new float[plane];
         outletBoundary = nw > 1 ? new float[plane] : inletBoundary;
         zeros = new float[plane];
@@ -119,6 +127,14 @@ abstract class StencilGrid {
         return (w * nv + v) * nu;
     }
 
+    /**
+     * Whether row (v, w) has its ±v and ±w neighbour rows inside the grid, without wrapping around, and cells
+     * between its ends: the fast row kernels read those cells' neighbours at fixed offsets of one array.
+     */
+    final boolean interiorRow(int v, int w) {
+        return v > 0 && v < nv - 1 && w > 0 && w < nw - 1 && nu > 2;
+    }
+
     /** Per-thread scratch: the faces and the sums of one row. */
     final class Scratch {
         final Faces faces = newFaces();
@@ -126,15 +142,6 @@ abstract class StencilGrid {
         final double[] sum = new double[nu];
         /** Σ g over the six faces plus the boundary conductance (the diagonal of A). */
         final double[] diagonal = new double[nu];
-        /** Where a kernel reads the ±v and ±w neighbours of a row (a grid may point them at zeros). */
-        float[] xN;
-        float[] xS;
-        float[] xT;
-        float[] xB;
-        int iN;
-        int iS;
-        int iT;
-        int iB;
     }
 
     /**
@@ -204,18 +211,38 @@ abstract class StencilGrid {
         return total;
     }
 
-    /** {@code out = A x} on row (v, w); returns {@code dot} plus the row's {@code x · A x}, summed in u order. */
+    /** {@code out = A x} on row (v, w); returns {@code dot} plus the row's {@code x · A x} ({@link #dot}). */
     double applyRow(Scratch s, int v, int w, float[] x, float[] out, double dot) {
         rowSums(s, v, w, x, true, 0, 1);
         int i0 = rowStart(v, w);
         double[] sum = s.sum;
         double[] diagonal = s.diagonal;
         for (int u = 0; u < nu; u++) {
-            float ax = (float) (diagonal[u] * x[i0 + u] - sum[u]);
-            out[i0 + u] = ax;
-            dot += (double) x[i0 + u] * ax;
+            out[i0 + u] = (float) (diagonal[u] * x[i0 + u] - sum[u]);
         }
-        return dot;
+        return dot + dot(x, out, i0, i0 + nu);
+    }
+
+    /**
+     * {@code Σ a·b} over {@code [from, to)} in double, in four partial sums (a single chain of dependent additions
+     * takes about four times as long); a fixed order, so the same for any thread count.
+     */
+    static double dot(float[] a, float[] b, int from, int to) {
+        double s0 = 0;
+        double s1 = 0;
+        double s2 = 0;
+        double s3 = 0;
+        int i = from;
+        for (; i + 3 < to; i += 4) {
+            s0 += (double) a[i] * b[i];
+            s1 += (double) a[i + 1] * b[i + 1];
+            s2 += (double) a[i + 2] * b[i + 2];
+            s3 += (double) a[i + 3] * b[i + 3];
+        }
+        for (; i < to; i++) {
+            s0 += (double) a[i] * b[i];
+        }
+        return (s0 + s1) + (s2 + s3);
     }
 
     /**
@@ -279,26 +306,33 @@ abstract class StencilGrid {
         }
     }
 
-    /** {@code s.sum = f - A e} on row (v, w). */
-    void residualRow(Scratch s, int v, int w, float[] f, float[] e) {
-        rowSums(s, v, w, e, true, 0, 1);
+    /** {@code s.sum = f - A e} on row (v, w), for the cells u = first, first + step, ... (step 1 or 2). */
+    void residualRow(Scratch s, int v, int w, float[] f, float[] e, int first, int step) {
+        rowSums(s, v, w, e, true, first, step);
         int i0 = rowStart(v, w);
         double[] sum = s.sum;
         double[] diagonal = s.diagonal;
-        for (int u = 0; u < nu; u++) {
+        for (int u = first; u < nu; u += step) {
             sum[u] += f[i0 + u] - diagonal[u] * e[i0 + u];
         }
     }
 
-    /** {@code fc = Pᵀ (f - A e)}: the residual summed over each 2×2×2 block of cells into the coarse grid. */
+    /**
+     * {@code fc = Pᵀ (f - A e)}: the residual summed over each 2×2×2 block of cells into the coarse grid, right after
+     * a half-sweep of colour 1 (of colour 0 only when {@link #twoColoured}).
+     */
     final void restrictResidual(SlicePool pool, float[] f, float[] e, StencilGrid coarse, float[] fc) {
+        int step = twoColoured ? 2 : 1;
         forSlices(pool, coarse.nw, (from, to) -> {
             Scratch s = new Scratch();
             for (int cw = from; cw < to; cw++) {
                 java.util.Arrays.fill(fc, coarse.rowStart(0, cw), coarse.rowStart(0, cw + 1), 0f);
                 for (int w = 2 * cw; w < Math.min(2 * cw + 2, nw); w++) {
                     for (int v = 0; v < nv; v++) {
-                        residualRow(s, v, w, f, e);
+                        if (step == 2) {
+                            java.util.Arrays.fill(s.sum, 0);
+                        }
+                        residualRow(s, v, w, f, e, (v + w) & (step - 1), step);
                         int coarseStart = coarse.rowStart(v / 2, cw);
                         double[] sum = s.sum;
                         for (int u = 0; u < nu - 1; u += 2) {
@@ -313,14 +347,18 @@ abstract class StencilGrid {
         });
     }
 
-    /** {@code e += weight · P ec}: each cell gets the correction of its coarse block (piecewise constant). */
+    /**
+     * {@code e += weight · P ec}: each cell gets the correction of its coarse block (piecewise constant), right
+     * before a half-sweep of colour 1 (so only the cells of colour 0 when {@link #twoColoured}).
+     */
     void prolongAdd(SlicePool pool, StencilGrid coarse, float[] ec, float weight, float[] e) {
+        int step = twoColoured ? 2 : 1;
         forSlices(pool, nw, (from, to) -> {
             for (int w = from; w < to; w++) {
                 for (int v = 0; v < nv; v++) {
                     int start = rowStart(v, w);
                     int coarseStart = coarse.rowStart(v / 2, w / 2);
-                    for (int u = 0; u < nu; u++) {
+                    for (int u = (v + w) & (step - 1); u < nu; u += step) {
                         e[start + u] += weight * ec[coarseStart + (u >> 1)];
                     }
                 }

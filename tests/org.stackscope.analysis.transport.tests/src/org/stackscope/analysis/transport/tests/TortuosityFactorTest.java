@@ -196,7 +196,9 @@ class TortuosityFactorTest {
     @Test
     void onePhaseKernelsMatchTheGeneralOnes() throws AnalysisException {
         // one conducting phase runs its own kernels (neighbour codes); the same pore space split into two labels of
-        // equal conductivity runs the general ones: same sums in the same order, so the same iterates
+        // equal conductivity runs the general ones (stored stencil): the same operator, and preconditioners that
+        // differ by float rounding only (sums in another order), so the same iterations and D_eff far inside the
+        // tolerance
         for (int[] n : new int[][] { { 23, 19, 17 }, { 2, 2, 9 }, { 1, 7, 11 } }) {
             SplittableRandom random = new SplittableRandom(11);
             int[] labels = new int[n[0] * n[1] * n[2]];
@@ -217,7 +219,7 @@ class TortuosityFactorTest {
                 Result b = run(split, two);
                 double deff = metric(b, "deff_ratio");
                 assertTrue(deff > 0, "percolates");
-                assertEquals(deff, metric(a, "deff_ratio"), 1e-12 * deff, n[0] + "x" + n[1] + "x" + n[2]);
+                assertEquals(deff, metric(a, "deff_ratio"), 1e-7 * deff, n[0] + "x" + n[1] + "x" + n[2]);
                 assertEquals(metric(b, "iterations"), metric(a, "iterations"));
             }
         }
