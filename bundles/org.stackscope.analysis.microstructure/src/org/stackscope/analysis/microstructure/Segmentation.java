@@ -295,16 +295,11 @@ final class Segmentation {
         long differ = ((long) LONGS.get(l, g - 1) ^ centre) | ((long) LONGS.get(l, g + 1) ^ centre)
                 | ((long) LONGS.get(l, g - nx) ^ centre) | ((long) LONGS.get(l, g + nx) ^ centre)
                 | ((long) LONGS.get(below, g) ^ centre) | ((long) LONGS.get(above, g) ^ centre);
-        return nonZeroBytes(differ);
-    }
-
-    /** Bit j set if byte j of {@code v} is not zero. */
-    static int nonZeroBytes(long v) {
         // any bit of byte j -> bit 0 of byte j -> bit j (the multiplier moves byte j's low bit to bit 56 + j)
-        v |= v >>> 4;
-        v |= v >>> 2;
-        v |= v >>> 1;
-        return (int) (((v & 0x0101010101010101L) * 0x0102040810204080L) >>> 56);
+        differ |= differ >>> 4;
+        differ |= differ >>> 2;
+        differ |= differ >>> 1;
+        return (int) (((differ & 0x0101010101010101L) * 0x0102040810204080L) >>> 56);
     }
 
     /** The labels of {@link #fitPartialVolume}, the sweeps done and the labels it changed after the start. */

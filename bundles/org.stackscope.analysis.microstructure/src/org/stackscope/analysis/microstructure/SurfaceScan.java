@@ -25,10 +25,6 @@ import org.stackscope.core.concurrent.Futures;
  * 3x3x3 normals leaning towards the face's own axis. Where only the face's two codes occur around both of its
  * voxels, each indicator's gradient is minus the other's, so each voxel's own gradient is computed once and cached.
  * <p>
- * Label planes with at most 8 labels (contact, contact-anisotropy) go through {@link PackedScan}, which computes the
- * same gradients for whole planes at once and reports the same faces, normals and areas (ContactBench, 2 threads:
- * contact 2.06 s of CPU before, 1.33 s with it).
- * <p>
  * The volume is cut into fixed chunks of Z slices, each with its own accumulator; the chunks do not depend on the
  * number of threads, so merging the accumulators in chunk order gives identical sums for any thread count.
  */
@@ -79,32 +75,6 @@ final class SurfaceScan {
         return Futures.awaitAll(futures, () -> monitor.worked(1));
     }
 
-    /**
-     * {@link #run} over 8-bit label planes whose present labels are known: with at most {@link PackedScan#LANES}
-     * labels the Sobel gradients of all their indicators come from {@link PackedScan} (same faces, normals and areas
-     * in the same order, so the same sums), otherwise from the per-voxel scan.
-     */
-    static <S extends FaceSink> List<S> run(int nx, int ny, int nz, double[] voxelUm, byte[][] labels, int[] present,
-            Supplier<S> sinks, ExecutorService pool, Monitor monitor) {
-        if (present.length > PackedScan.LANES) {
-            return run(nx, ny, nz, voxelUm, ofBytes(labels), 256, sinks, pool, monitor);
-        }
-        // one set of plane buffers per pool thread, reused by its chunks
-        ThreadLocal<PackedScan> scans = ThreadLocal.withInitial(
-                () -> new PackedScan(nx, ny, nz, voxelUm, labels, present));
-        List<Future<S>> futures = new ArrayList<>();
-        for (int z0 = 0; z0 < nz; z0 += CHUNK) {
-            int from = z0;
-            int to = Math.min(nz, z0 + CHUNK);
-            futures.add(pool.submit(() -> {
-                S sink = sinks.get();
-                scans.get().scan(from, to, sink, monitor);
-                return sink;
-            }));
-        }
-        return Futures.awaitAll(futures, () -> monitor.worked(1));
-    }
-
     /** Number of chunks {@link #run} reports progress for. */
     static int chunks(int nz) {
         return (nz + CHUNK - 1) / CHUNK;
@@ -119,40 +89,6 @@ final class SurfaceScan {
             }
             return scratch;
         };
-    }
-
-    /**
-     * Unit outward normal (minus the physical gradient {@code g} in voxel units) into {@code n}; returns the face's
-     * area share faceArea / |n|₁. A zero gradient (e.g. a one-voxel-thin sheet) falls back to the face's own
-     * direction.
-     */
-    static double outward(double[] g, int axis, int faceSign, double[] n, double[] inverseVoxel,
-            double[] faceArea) {
-        double gx = g[0] * inverseVoxel[0];
-        double gy = g[1] * inverseVoxel[1];
-        double gz = g[2] * inverseVoxel[2];
-        double norm = Math.sqrt(gx * gx + gy * gy + gz * gz);
-        if (norm == 0) {
-            n[0] = 0;
-            n[1] = 0;
-            n[2] = 0;
-            n[axis] = faceSign;
-            return faceArea[axis];
-        }
-        n[0] = -gx / norm;
-        n[1] = -gy / norm;
-        n[2] = -gz / norm;
-        return faceArea[axis] / (Math.abs(n[0]) + Math.abs(n[1]) + Math.abs(n[2]));
-    }
-
-    /** 1 / voxel size per axis. */
-    static double[] inverse(double[] voxelUm) {
-        return new double[] { 1 / voxelUm[0], 1 / voxelUm[1], 1 / voxelUm[2] };
-    }
-
-    /** Area of a voxel face normal to each axis. */
-    static double[] faceAreas(double[] voxelUm) {
-        return new double[] { voxelUm[1] * voxelUm[2], voxelUm[0] * voxelUm[2], voxelUm[0] * voxelUm[1] };
     }
 
     private static final class ChunkScan {
@@ -178,8 +114,8 @@ final class SurfaceScan {
             this.nx = nx;
             this.ny = ny;
             this.nz = nz;
-            this.inverseVoxel = inverse(voxelUm);
-            this.faceArea = faceAreas(voxelUm);
+            this.inverseVoxel = new double[] { 1 / voxelUm[0], 1 / voxelUm[1], 1 / voxelUm[2] };
+            this.faceArea = new double[] { voxelUm[1] * voxelUm[2], voxelUm[0] * voxelUm[2], voxelUm[0] * voxelUm[1] };
             this.source = source;
         }
 
@@ -272,7 +208,7 @@ final class SurfaceScan {
                     int shift = 8 * k;
                     gA[k] = ((op >> shift) & 0xff) - ((oq >> shift) & 0xff);
                 }
-                double area = outward(gA, axis, 1, nA, inverseVoxel, faceArea);
+                double area = outward(gA, axis, 1, nA);
                 nB[0] = -nA[0];
                 nB[1] = -nA[1];
                 nB[2] = -nA[2];
@@ -294,8 +230,8 @@ final class SurfaceScan {
                 gB[1] += sb[1];
                 gB[2] += sb[2];
             }
-            double areaA = outward(gA, axis, 1, nA, inverseVoxel, faceArea);
-            double areaB = outward(gB, axis, -1, nB, inverseVoxel, faceArea);
+            double areaA = outward(gA, axis, 1, nA);
+            double areaB = outward(gB, axis, -1, nB);
             sink.face(x, y, z, axis, a, b, nA, areaA, nB, areaB);
         }
 
@@ -314,6 +250,28 @@ final class SurfaceScan {
         /** The last sweep's gradient of its first code, with the flag "no third code around", as one int. */
         private int pack() {
             return (sa[0] + 64) | (sa[1] + 64) << 8 | (sa[2] + 64) << 16 | (twoCodes ? TWO_CODES : 0);
+        }
+
+        /**
+         * Unit outward normal (minus the physical gradient) into {@code n}; returns the face's area share
+         * faceArea / |n|₁. A zero gradient (e.g. a one-voxel-thin sheet) falls back to the face's own direction.
+         */
+        private double outward(double[] g, int axis, int faceSign, double[] n) {
+            double gx = g[0] * inverseVoxel[0];
+            double gy = g[1] * inverseVoxel[1];
+            double gz = g[2] * inverseVoxel[2];
+            double norm = Math.sqrt(gx * gx + gy * gy + gz * gz);
+            if (norm == 0) {
+                n[0] = 0;
+                n[1] = 0;
+                n[2] = 0;
+                n[axis] = faceSign;
+                return faceArea[axis];
+            }
+            n[0] = -gx / norm;
+            n[1] = -gy / norm;
+            n[2] = -gz / norm;
+            return faceArea[axis] / (Math.abs(n[0]) + Math.abs(n[1]) + Math.abs(n[2]));
         }
 
         /**
