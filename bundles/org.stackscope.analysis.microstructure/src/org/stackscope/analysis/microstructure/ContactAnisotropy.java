@@ -76,8 +76,8 @@ public final class ContactAnisotropy implements Analysis<ContactAnisotropySettin
             Blocks blocks = new Blocks(planes.nx, planes.ny, planes.nz);
             monitor.begin("Contact by polar angle", SurfaceScan.chunks(planes.nz));
             Polar polar = new Polar(bins, n, blocks, index, am, se, vo, axis, settings.binDegrees);
-            for (Polar chunk : SurfaceScan.run(planes.nx, planes.ny, planes.nz, voxelUm,
-                    SurfaceScan.ofBytes(planes.planes), 256, () -> new Polar(bins, n, blocks, index, am, se, vo, axis,
+            for (Polar chunk : SurfaceScan.runLabels(planes.nx, planes.ny, planes.nz, voxelUm,
+                    planes.planes, present, () -> new Polar(bins, n, blocks, index, am, se, vo, axis,
                             settings.binDegrees), pool, monitor)) {
                 polar.add(chunk);
             }

@@ -1,7 +1,10 @@
 package org.stackscope.analysis.microstructure;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 import java.util.function.Supplier;
@@ -36,6 +39,9 @@ final class SurfaceScan {
     /** Slices per chunk (fixed, so that results do not depend on the thread count). */
     static final int CHUNK = 8;
 
+    /** Most distinct codes the packed scan serves: one 8-bit lane of a long per code. */
+    static final int LANES = 8;
+
     /** Codes of one Z plane ({@code x + nx * y}); may fill and return {@code scratch} or return stored data. */
     interface Planes {
         int[] plane(int z, int[] scratch);
@@ -59,16 +65,45 @@ final class SurfaceScan {
     private SurfaceScan() {
     }
 
-    /** Scans all faces of codes 0 .. codes-1; returns one sink per chunk of {@link #CHUNK} slices, in Z order. */
+    /**
+     * Scans all faces of a label volume of unsigned bytes whose values are {@code present} (distinct, in any order;
+     * a value not listed is an IllegalArgumentException); returns one sink per chunk of {@link #CHUNK} slices, in Z
+     * order. Up to {@link #LANES} values take the packed plane-wise scan, more the per-voxel one; both give the
+     * same numbers.
+     */
+    static <S extends FaceSink> List<S> runLabels(int nx, int ny, int nz, double[] voxelUm, byte[][] labels,
+            int[] present, Supplier<S> sinks, ExecutorService pool, Monitor monitor) {
+        if (present.length > LANES) {
+            return run(nx, ny, nz, voxelUm, ofBytes(labels), 256, sinks, pool, monitor);
+        }
+        return runChunks(nz, () -> new PackedScan(nx, ny, nz, voxelUm, labels, present), sinks, pool, monitor);
+    }
+
+    /**
+     * Scans all faces of codes 0 .. codes-1 voxel by voxel; returns one sink per chunk of {@link #CHUNK} slices, in Z
+     * order.
+     */
     static <S extends FaceSink> List<S> run(int nx, int ny, int nz, double[] voxelUm, Planes planes, int codes,
             Supplier<S> sinks, ExecutorService pool, Monitor monitor) {
+        return runChunks(nz, () -> new ChunkScan(nx, ny, nz, voxelUm, planes, codes), sinks, pool, monitor);
+    }
+
+    private static <S extends FaceSink> List<S> runChunks(int nz, Supplier<FaceScan> scans, Supplier<S> sinks,
+            ExecutorService pool, Monitor monitor) {
+        // scanners (with their plane buffers) are handed from chunk to chunk: at most one per running task
+        Queue<FaceScan> idle = new ConcurrentLinkedQueue<>();
         List<Future<S>> futures = new ArrayList<>();
         for (int z0 = 0; z0 < nz; z0 += CHUNK) {
             int from = z0;
             int to = Math.min(nz, z0 + CHUNK);
             futures.add(pool.submit(() -> {
                 S sink = sinks.get();
-                new ChunkScan(nx, ny, nz, voxelUm, planes, codes).scan(from, to, sink, monitor);
+                FaceScan scan = idle.poll();
+                if (scan == null) {
+                    scan = scans.get();
+                }
+                scan.scan(from, to, sink, monitor);
+                idle.add(scan);
                 return sink;
             }));
         }
@@ -91,12 +126,53 @@ final class SurfaceScan {
         };
     }
 
-    private static final class ChunkScan {
-        private final int nx;
-        private final int ny;
-        private final int nz;
+    /** Scans the faces of a range of slices; keeps buffers (and caches keyed by plane) between ranges. */
+    private abstract static class FaceScan {
+        final int nx;
+        final int ny;
+        final int nz;
         private final double[] inverseVoxel;
         private final double[] faceArea;
+        final double[] nA = new double[3];
+        final double[] nB = new double[3];
+
+        FaceScan(int nx, int ny, int nz, double[] voxelUm) {
+            this.nx = nx;
+            this.ny = ny;
+            this.nz = nz;
+            this.inverseVoxel = new double[] { 1 / voxelUm[0], 1 / voxelUm[1], 1 / voxelUm[2] };
+            this.faceArea = new double[] { voxelUm[1] * voxelUm[2], voxelUm[0] * voxelUm[2], voxelUm[0] * voxelUm[1] };
+        }
+
+        /** Reports every face of slices from .. to-1 (and between slice to-1 and to) to the sink. */
+        abstract void scan(int from, int to, FaceSink sink, Monitor monitor);
+
+        /**
+         * Unit outward normal (minus the physical gradient (gx, gy, gz) in voxel units) into {@code n}; returns the
+         * face's area share faceArea / |n|₁. A zero gradient (e.g. a one-voxel-thin sheet) falls back to the face's
+         * own direction.
+         */
+        final double outward(int gxVoxel, int gyVoxel, int gzVoxel, int axis, int faceSign, double[] n) {
+            double gx = gxVoxel * inverseVoxel[0];
+            double gy = gyVoxel * inverseVoxel[1];
+            double gz = gzVoxel * inverseVoxel[2];
+            double norm = Math.sqrt(gx * gx + gy * gy + gz * gz);
+            if (norm == 0) {
+                n[0] = 0;
+                n[1] = 0;
+                n[2] = 0;
+                n[axis] = faceSign;
+                return faceArea[axis];
+            }
+            n[0] = -gx / norm;
+            n[1] = -gy / norm;
+            n[2] = -gz / norm;
+            return faceArea[axis] / (Math.abs(n[0]) + Math.abs(n[1]) + Math.abs(n[2]));
+        }
+    }
+
+    /** The per-voxel scan: each face's two voxels get their 27-neighbour Sobel sweeps (any number of codes). */
+    private static final class ChunkScan extends FaceScan {
         private final Planes source;
         private final int[][] ring = new int[4][];
         private final int[][] scratch = new int[4][];
@@ -110,12 +186,8 @@ final class SurfaceScan {
         private final int[] indicators;
 
         ChunkScan(int nx, int ny, int nz, double[] voxelUm, Planes source, int codes) {
+            super(nx, ny, nz, voxelUm);
             this.indicators = new int[codes];
-            this.nx = nx;
-            this.ny = ny;
-            this.nz = nz;
-            this.inverseVoxel = new double[] { 1 / voxelUm[0], 1 / voxelUm[1], 1 / voxelUm[2] };
-            this.faceArea = new double[] { voxelUm[1] * voxelUm[2], voxelUm[0] * voxelUm[2], voxelUm[0] * voxelUm[1] };
             this.source = source;
         }
 
@@ -136,11 +208,12 @@ final class SurfaceScan {
                 if (own[slot] == null) {
                     own[slot] = new int[nx * ny];
                 }
-                java.util.Arrays.fill(own[slot], UNKNOWN);
+                Arrays.fill(own[slot], UNKNOWN);
             }
             return ring[slot];
         }
 
+        @Override
         void scan(int from, int to, FaceSink sink, Monitor monitor) {
             for (int z = from; z < to; z++) {
                 if (monitor.isCanceled()) {
@@ -176,11 +249,6 @@ final class SurfaceScan {
             }
         }
 
-        private final double[] gA = new double[3];
-        private final double[] gB = new double[3];
-        private final double[] nA = new double[3];
-        private final double[] nB = new double[3];
-
         /** The face between voxel i = (x, y, z) of code a and its neighbour of code b one step up {@code axis}. */
         private void face(FaceSink sink, int[] below, int[] here, int[] above, int[] above2, int x, int y, int z,
                 int i, int axis, int a, int b) {
@@ -204,34 +272,22 @@ final class SurfaceScan {
             if ((op & oq & TWO_CODES) != 0) {
                 // only codes a and b around both voxels: each indicator's gradient is minus the other's, so b's
                 // normal is minus a's and both sides get the same area
-                for (int k = 0; k < 3; k++) {
-                    int shift = 8 * k;
-                    gA[k] = ((op >> shift) & 0xff) - ((oq >> shift) & 0xff);
-                }
-                double area = outward(gA, axis, 1, nA);
+                int gx = (op & 0xff) - (oq & 0xff);
+                int gy = (op >> 8 & 0xff) - (oq >> 8 & 0xff);
+                int gz = (op >> 16 & 0xff) - (oq >> 16 & 0xff);
+                double area = outward(gx, gy, gz, axis, 1, nA);
                 nB[0] = -nA[0];
                 nB[1] = -nA[1];
                 nB[2] = -nA[2];
                 sink.face(x, y, z, axis, a, b, nA, area, nB, area);
                 return;
-            } else {
-                sweep(a, b, below, here, above, x, y);
-                gA[0] = sa[0];
-                gA[1] = sa[1];
-                gA[2] = sa[2];
-                gB[0] = sb[0];
-                gB[1] = sb[1];
-                gB[2] = sb[2];
-                sweepQ(a, b, below, here, above, above2, x, y, axis);
-                gA[0] += sa[0];
-                gA[1] += sa[1];
-                gA[2] += sa[2];
-                gB[0] += sb[0];
-                gB[1] += sb[1];
-                gB[2] += sb[2];
             }
-            double areaA = outward(gA, axis, 1, nA);
-            double areaB = outward(gB, axis, -1, nB);
+            sweep(a, b, below, here, above, x, y);
+            int ax = sa[0], ay = sa[1], az = sa[2];
+            int bx = sb[0], by = sb[1], bz = sb[2];
+            sweepQ(a, b, below, here, above, above2, x, y, axis);
+            double areaA = outward(ax + sa[0], ay + sa[1], az + sa[2], axis, 1, nA);
+            double areaB = outward(bx + sb[0], by + sb[1], bz + sb[2], axis, -1, nB);
             sink.face(x, y, z, axis, a, b, nA, areaA, nB, areaB);
         }
 
@@ -250,28 +306,6 @@ final class SurfaceScan {
         /** The last sweep's gradient of its first code, with the flag "no third code around", as one int. */
         private int pack() {
             return (sa[0] + 64) | (sa[1] + 64) << 8 | (sa[2] + 64) << 16 | (twoCodes ? TWO_CODES : 0);
-        }
-
-        /**
-         * Unit outward normal (minus the physical gradient) into {@code n}; returns the face's area share
-         * faceArea / |n|₁. A zero gradient (e.g. a one-voxel-thin sheet) falls back to the face's own direction.
-         */
-        private double outward(double[] g, int axis, int faceSign, double[] n) {
-            double gx = g[0] * inverseVoxel[0];
-            double gy = g[1] * inverseVoxel[1];
-            double gz = g[2] * inverseVoxel[2];
-            double norm = Math.sqrt(gx * gx + gy * gy + gz * gz);
-            if (norm == 0) {
-                n[0] = 0;
-                n[1] = 0;
-                n[2] = 0;
-                n[axis] = faceSign;
-                return faceArea[axis];
-            }
-            n[0] = -gx / norm;
-            n[1] = -gy / norm;
-            n[2] = -gz / norm;
-            return faceArea[axis] / (Math.abs(n[0]) + Math.abs(n[1]) + Math.abs(n[2]));
         }
 
         /**
@@ -319,5 +353,201 @@ final class SurfaceScan {
             twoCodes = (weightSum & 0xffff) + (weightSum >>> 16) == 64;
         }
 
+    }
+
+    /**
+     * The packed scan: the Sobel gradients of all (at most eight) indicators at once, plane by plane. Lane k (bits
+     * 8k .. 8k+7) of a long holds the value for the k-th present code, so every pass of the separable Sobel filter
+     * (smoothing S = [1 2 1], derivative D = [-1 0 1]; gx = Dx Sy Sz P, gy = Sx Dy Sz P, gz = Sx Sy Dz P) adds whole
+     * longs. D adds one per lane before subtracting, so no lane goes negative, and the lanes stay at most 32 (64 for a
+     * face's two voxels), so no carry crosses a lane; the bias is subtracted when a lane is read.
+     */
+    private static final class PackedScan extends FaceScan {
+        private static final long ONES = 0x0101010101010101L;
+        /** Per-lane bias of a gradient plane: D adds 1, the two smoothings after it multiply by 4 each. */
+        private static final int GRADIENT_BIAS = 16;
+
+        private final byte[][] labels;
+        /** Per code: 1 in its lane; 0 for codes not present. */
+        private final long[] indicator = new long[256];
+        /** Per code: the bit position of its lane. */
+        private final int[] laneShift = new int[256];
+
+        /** One row of indicators and its x passes Dx P (+1 per lane) and Sx P, for three rows (slot = y % 3). */
+        private final long[] rowP;
+        private final long[][] rowDx = new long[3][];
+        private final long[][] rowSx = new long[3][];
+        /** Per plane z (clamped, slot = z % 3): Sx Sy P, Dx Sy P (+4 per lane), Sx Dy P (+4 per lane). */
+        private final long[][] sxsy = new long[3][];
+        private final long[][] dxsy = new long[3][];
+        private final long[][] sxdy = new long[3][];
+        private final int[] filteredZ = { -1, -1, -1 };
+        /** Sobel gradient planes (+16 per lane) of plane z in slot z % 2. */
+        private final long[][] gx = new long[2][];
+        private final long[][] gy = new long[2][];
+        private final long[][] gz = new long[2][];
+        private final int[] gradientZ = { -1, -1 };
+
+        PackedScan(int nx, int ny, int nz, double[] voxelUm, byte[][] labels, int[] present) {
+            super(nx, ny, nz, voxelUm);
+            this.labels = labels;
+            for (int lane = 0; lane < present.length; lane++) {
+                indicator[present[lane]] = 1L << 8 * lane;
+                laneShift[present[lane]] = 8 * lane;
+            }
+            int size = nx * ny;
+            rowP = new long[nx];
+            for (int k = 0; k < 3; k++) {
+                rowDx[k] = new long[nx];
+                rowSx[k] = new long[nx];
+                sxsy[k] = new long[size];
+                dxsy[k] = new long[size];
+                sxdy[k] = new long[size];
+            }
+            for (int k = 0; k < 2; k++) {
+                gx[k] = new long[size];
+                gy[k] = new long[size];
+                gz[k] = new long[size];
+            }
+        }
+
+        @Override
+        void scan(int from, int to, FaceSink sink, Monitor monitor) {
+            for (int z = from; z < to; z++) {
+                if (monitor.isCanceled()) {
+                    throw new CanceledException();
+                }
+                int g = gradients(z);
+                boolean hasAbove = z + 1 < nz;
+                int gUp = hasAbove ? gradients(z + 1) : g;
+                byte[] here = labels[z];
+                byte[] above = hasAbove ? labels[z + 1] : here;
+                for (int y = 0; y < ny; y++) {
+                    int row = y * nx;
+                    boolean lastRow = y + 1 >= ny;
+                    for (int x = 0; x < nx; x++) {
+                        int i = row + x;
+                        byte a = here[i];
+                        // most voxels sit inside a phase: one combined test before the per-face work
+                        if (x + 1 < nx && !lastRow && hasAbove && here[i + 1] == a && here[i + nx] == a
+                                && above[i] == a) {
+                            continue;
+                        }
+                        if (x + 1 < nx && here[i + 1] != a) {
+                            face(sink, g, i, g, i + 1, x, y, z, 0, a & 0xff, here[i + 1] & 0xff);
+                        }
+                        if (!lastRow && here[i + nx] != a) {
+                            face(sink, g, i, g, i + nx, x, y, z, 1, a & 0xff, here[i + nx] & 0xff);
+                        }
+                        if (hasAbove && above[i] != a) {
+                            face(sink, g, i, gUp, i, x, y, z, 2, a & 0xff, above[i] & 0xff);
+                        }
+                    }
+                }
+            }
+        }
+
+        /**
+         * The face between voxel p (index i of gradient slot gp, code a) and voxel q (index j of slot gq, code b):
+         * lanes a and b of grad(p) + grad(q).
+         */
+        private void face(FaceSink sink, int gp, int i, int gq, int j, int x, int y, int z, int axis, int a, int b) {
+            if (!sink.wants(a, b)) {
+                return;
+            }
+            long sumX = gx[gp][i] + gx[gq][j];
+            long sumY = gy[gp][i] + gy[gq][j];
+            long sumZ = gz[gp][i] + gz[gq][j];
+            double areaA = outward(lane(sumX, a), lane(sumY, a), lane(sumZ, a), axis, 1, nA);
+            double areaB = outward(lane(sumX, b), lane(sumY, b), lane(sumZ, b), axis, -1, nB);
+            sink.face(x, y, z, axis, a, b, nA, areaA, nB, areaB);
+        }
+
+        /** Code c's gradient component in a sum of two gradient planes' longs. */
+        private int lane(long sum, int c) {
+            return (int) (sum >>> laneShift[c] & 0xff) - 2 * GRADIENT_BIAS;
+        }
+
+        /** The slot of plane z's gradient planes, computed unless cached. */
+        private int gradients(int z) {
+            int slot = z & 1;
+            if (gradientZ[slot] == z) {
+                return slot;
+            }
+            // planes outside the volume repeat the edge plane, as in the per-voxel sweep
+            int below = filtered(Math.max(0, z - 1));
+            int mid = filtered(z);
+            int up = filtered(Math.min(nz - 1, z + 1));
+            long[] dxBelow = dxsy[below], dxMid = dxsy[mid], dxUp = dxsy[up];
+            long[] dyBelow = sxdy[below], dyMid = sxdy[mid], dyUp = sxdy[up];
+            long[] sBelow = sxsy[below], sUp = sxsy[up];
+            long[] outX = gx[slot], outY = gy[slot], outZ = gz[slot];
+            long zBias = 4 * 4 * ONES;
+            for (int i = 0; i < outX.length; i++) {
+                outX[i] = dxBelow[i] + 2 * dxMid[i] + dxUp[i];
+                outY[i] = dyBelow[i] + 2 * dyMid[i] + dyUp[i];
+                outZ[i] = sUp[i] + zBias - sBelow[i];
+            }
+            gradientZ[slot] = z;
+            return slot;
+        }
+
+        /** The slot of plane z's in-plane passes Sx Sy P, Dx Sy P and Sx Dy P, computed unless cached. */
+        private int filtered(int z) {
+            int slot = z % 3;
+            if (filteredZ[slot] == z) {
+                return slot;
+            }
+            byte[] plane = labels[z];
+            long[] smooth = sxsy[slot], dx = dxsy[slot], dy = sxdy[slot];
+            long yBias = 4 * ONES;
+            xPasses(plane, 0);
+            if (ny > 1) {
+                xPasses(plane, 1);
+            }
+            for (int y = 0; y < ny; y++) {
+                // rows outside the plane repeat the edge row
+                long[] dxLow = rowDx[Math.max(0, y - 1) % 3], dxMid = rowDx[y % 3], dxHigh = rowDx[Math.min(ny - 1, y + 1) % 3];
+                long[] sxLow = rowSx[Math.max(0, y - 1) % 3], sxMid = rowSx[y % 3], sxHigh = rowSx[Math.min(ny - 1, y + 1) % 3];
+                int row = y * nx;
+                for (int x = 0; x < nx; x++) {
+                    smooth[row + x] = sxLow[x] + 2 * sxMid[x] + sxHigh[x];
+                    dx[row + x] = dxLow[x] + 2 * dxMid[x] + dxHigh[x];
+                    dy[row + x] = sxHigh[x] + yBias - sxLow[x];
+                }
+                if (y + 2 < ny) {
+                    xPasses(plane, y + 2); // into the slot of row y - 1, no longer needed
+                }
+            }
+            filteredZ[slot] = z;
+            return slot;
+        }
+
+        /** Row y's indicators and their x passes Dx P (+1 per lane) and Sx P into row slot y % 3. */
+        private void xPasses(byte[] plane, int y) {
+            long[] p = rowP;
+            int row = y * nx;
+            for (int x = 0; x < nx; x++) {
+                long v = indicator[plane[row + x] & 0xff];
+                if (v == 0) {
+                    throw new IllegalArgumentException("label " + (plane[row + x] & 0xff) + " at voxel (" + x + ", "
+                            + y + ") is not among the labels present");
+                }
+                p[x] = v;
+            }
+            long[] dx = rowDx[y % 3], sx = rowSx[y % 3];
+            int last = nx - 1;
+            // voxels outside the row repeat the edge voxel
+            dx[0] = p[Math.min(1, last)] + ONES - p[0];
+            sx[0] = 3 * p[0] + p[Math.min(1, last)];
+            for (int x = 1; x < last; x++) {
+                dx[x] = p[x + 1] + ONES - p[x - 1];
+                sx[x] = p[x - 1] + 2 * p[x] + p[x + 1];
+            }
+            if (last > 0) {
+                dx[last] = p[last] + ONES - p[last - 1];
+                sx[last] = p[last - 1] + 3 * p[last];
+            }
+        }
     }
 }
