@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.concurrent.ExecutorService;
@@ -53,7 +55,7 @@ class SurfaceScanPackedTest {
         SplittableRandom random = new SplittableRandom(seed);
         byte[][] planes = new byte[nz][nx * ny];
         for (byte[] plane : planes) {
-            java.util.Arrays.fill(plane, (byte) labels[0]);
+            Arrays.fill(plane, (byte) labels[0]);
         }
         int blobs = Math.max(2, nx * ny * nz / 60);
         for (int k = 0; k < blobs; k++) {
@@ -107,23 +109,36 @@ class SurfaceScanPackedTest {
         }
     }
 
+    /** Faces of each chunk compared by position (the packed scan visits a chunk by strips of rows). */
     private static void assertSame(List<Faces> expected, List<Faces> actual, double tolerance, String name) {
         assertEquals(expected.size(), actual.size(), name);
         for (int c = 0; c < expected.size(); c++) {
             Faces e = expected.get(c), a = actual.get(c);
             assertEquals(e.where.size(), a.where.size(), name + " chunk " + c);
-            for (int f = 0; f < e.where.size(); f++) {
-                assertArrayEquals(e.where.get(f), a.where.get(f), name + " chunk " + c + " face " + f);
-                assertArrayEquals(e.what.get(f), a.what.get(f), tolerance, name + " face at "
-                        + java.util.Arrays.toString(e.where.get(f)));
+            Integer[] eOrder = byPosition(e), aOrder = byPosition(a);
+            for (int f = 0; f < eOrder.length; f++) {
+                int[] where = e.where.get(eOrder[f]);
+                assertArrayEquals(where, a.where.get(aOrder[f]), name + " chunk " + c);
+                assertArrayEquals(e.what.get(eOrder[f]), a.what.get(aOrder[f]), tolerance,
+                        name + " face at " + Arrays.toString(where));
             }
         }
+    }
+
+    /** Face indices sorted by z, y, x, axis. */
+    private static Integer[] byPosition(Faces faces) {
+        Integer[] order = new Integer[faces.where.size()];
+        Arrays.setAll(order, f -> f);
+        Comparator<int[]> position = Comparator.<int[]> comparingInt(w -> w[2]).thenComparingInt(w -> w[1])
+                .thenComparingInt(w -> w[0]).thenComparingInt(w -> w[3]);
+        Arrays.sort(order, (f, g) -> position.compare(faces.where.get(f), faces.where.get(g)));
+        return order;
     }
 
     @Test
     void packedScanGivesThePerVoxelNormalsAndAreasOnEveryFace() {
         int[][] sizes = { { 1, 7, 11 }, { 9, 1, 13 }, { 11, 13, 1 }, { 2, 3, 19 }, { 3, 17, 2 }, { 13, 2, 3 },
-                { 17, 19, 21 }, { 23, 5, 9 } };
+                { 17, 19, 21 }, { 23, 5, 9 }, { 700, 27, 3 } };
         int[][] labelSets = { { 1, 0, 2 }, { 200, 0, 3, 7 } };
         long faces = 0;
         long seed = 1;
@@ -131,7 +146,7 @@ class SurfaceScanPackedTest {
             for (int[] labels : labelSets) {
                 int nx = size[0], ny = size[1], nz = size[2];
                 byte[][] planes = blobs(nx, ny, nz, labels, seed++);
-                String name = nx + "x" + ny + "x" + nz + " labels " + java.util.Arrays.toString(labels);
+                String name = nx + "x" + ny + "x" + nz + " labels " + Arrays.toString(labels);
                 List<Faces> expected = perVoxel(nx, ny, nz, planes, -1);
                 assertSame(expected, packed(nx, ny, nz, planes, 1, -1), 1e-12, name);
                 // skipped pairs (wants) are skipped alike
