@@ -369,7 +369,8 @@ final class SurfaceScan {
     }
 
     /**
-     * The packed scan: the Sobel gradients of all (at most eight) indicators at once, plane by plane. Lane k (bits
+     * The packed scan: the Sobel gradients of all (at most eight) indicators at once, for a strip of rows sliding
+     * along Z (the strip's working planes stay in the CPU cache; full planes of longs did not). Lane k (bits
      * 8k .. 8k+7) of a long holds the value for the k-th present code, so every pass of the separable Sobel filter
      * (smoothing S = [1 2 1], derivative D = [-1 0 1]; gx = Dx Sy Sz P, gy = Sx Dy Sz P, gz = Sx Sy Dz P) adds whole
      * longs. D adds one per lane before subtracting, so no lane goes negative, and the lanes stay at most 32 (64 for a
@@ -395,7 +396,7 @@ final class SurfaceScan {
         private int stripY0;
         private int stripRowCount;
 
-        /** One row of indicators and its x passes Dx P (+1 per lane) and Sx P, for three rows (slot = y % 3). */
+        /** One row of indicators and its x passes Dx P (+1 per lane) and Sx P, for three rows. */
         private final long[] rowP;
         private final long[][] rowDx = new long[3][];
         private final long[][] rowSx = new long[3][];
@@ -454,36 +455,38 @@ final class SurfaceScan {
 
         /** The faces of rows y0 .. y1-1 of plane z. */
         private void scanStrip(int z, int y0, int y1, FaceSink sink) {
+            // the last plane and the last row are compared with themselves (no faces there): clamping instead of
+            // branches that are taken so rarely that the JIT compiles them as traps, then recompiles mid-run
+            int zUp = Math.min(z + 1, nz - 1);
             int g = gradients(z);
-            boolean hasAbove = z + 1 < nz;
-            int gUp = hasAbove ? gradients(z + 1) : g;
+            int gUp = gradients(zUp);
             byte[] here = labels[z];
-            byte[] above = hasAbove ? labels[z + 1] : here;
+            byte[] above = labels[zUp];
             for (int y = y0; y < y1; y++) {
                 int row = y * nx;
                 int local = (y - y0) * nx - row; // gradient index = voxel index + local
-                boolean lastRow = y + 1 >= ny;
+                int down = Math.min(y + 1, ny - 1) * nx - row; // index step to the voxel below
                 int x = 0;
                 // eight voxels at a time: one byte per voxel where it differs from its right, lower or upper
                 // neighbour (no branch per voxel: boundary voxels make such branches unpredictable)
                 for (; x + 8 < nx; x += 8) {
                     int i = row + x;
                     long eight = (long) EIGHT_BYTES.get(here, i);
-                    long right = differing(eight, (long) EIGHT_BYTES.get(here, i + 1));
-                    long down = lastRow ? 0 : differing(eight, (long) EIGHT_BYTES.get(here, i + nx));
-                    long up = hasAbove ? differing(eight, (long) EIGHT_BYTES.get(above, i)) : 0;
-                    for (; right != 0; right &= right - 1) {
-                        int k = Long.numberOfTrailingZeros(right) >>> 3;
+                    long toRight = differing(eight, (long) EIGHT_BYTES.get(here, i + 1));
+                    long toDown = differing(eight, (long) EIGHT_BYTES.get(here, i + down));
+                    long toUp = differing(eight, (long) EIGHT_BYTES.get(above, i));
+                    for (; toRight != 0; toRight &= toRight - 1) {
+                        int k = Long.numberOfTrailingZeros(toRight) >>> 3;
                         face(sink, g, i + k + local, g, i + k + 1 + local, x + k, y, z, 0, here[i + k] & 0xff,
                                 here[i + k + 1] & 0xff);
                     }
-                    for (; down != 0; down &= down - 1) {
-                        int k = Long.numberOfTrailingZeros(down) >>> 3;
-                        face(sink, g, i + k + local, g, i + k + nx + local, x + k, y, z, 1, here[i + k] & 0xff,
-                                here[i + k + nx] & 0xff);
+                    for (; toDown != 0; toDown &= toDown - 1) {
+                        int k = Long.numberOfTrailingZeros(toDown) >>> 3;
+                        face(sink, g, i + k + local, g, i + k + down + local, x + k, y, z, 1, here[i + k] & 0xff,
+                                here[i + k + down] & 0xff);
                     }
-                    for (; up != 0; up &= up - 1) {
-                        int k = Long.numberOfTrailingZeros(up) >>> 3;
+                    for (; toUp != 0; toUp &= toUp - 1) {
+                        int k = Long.numberOfTrailingZeros(toUp) >>> 3;
                         face(sink, g, i + k + local, gUp, i + k + local, x + k, y, z, 2, here[i + k] & 0xff,
                                 above[i + k] & 0xff);
                     }
@@ -495,10 +498,10 @@ final class SurfaceScan {
                     if (x + 1 < nx && here[i + 1] != a) {
                         face(sink, g, li, g, li + 1, x, y, z, 0, a & 0xff, here[i + 1] & 0xff);
                     }
-                    if (!lastRow && here[i + nx] != a) {
-                        face(sink, g, li, g, li + nx, x, y, z, 1, a & 0xff, here[i + nx] & 0xff);
+                    if (here[i + down] != a) {
+                        face(sink, g, li, g, li + down, x, y, z, 1, a & 0xff, here[i + down] & 0xff);
                     }
-                    if (hasAbove && above[i] != a) {
+                    if (above[i] != a) {
                         face(sink, g, li, gUp, li, x, y, z, 2, a & 0xff, above[i] & 0xff);
                     }
                 }
@@ -573,18 +576,14 @@ final class SurfaceScan {
             long[] smooth = sxsy[slot], dx = dxsy[slot], dy = sxdy[slot];
             long yBias = 4 * ONES;
             int first = stripY0, end = stripY0 + stripRowCount;
-            if (first > 0) {
-                xPasses(plane, first - 1);
-            }
-            xPasses(plane, first);
-            if (first + 1 < ny) {
-                xPasses(plane, first + 1);
-            }
+            // row slots hold rows y-1, y, y+1 in slots (y+2) % 3, y % 3, (y+1) % 3; rows outside the plane repeat
+            // the edge row (clamped, no rarely taken branch)
+            xPasses(plane, Math.max(0, first - 1), (first + 2) % 3);
+            xPasses(plane, first, first % 3);
+            xPasses(plane, Math.min(ny - 1, first + 1), (first + 1) % 3);
             for (int y = first; y < end; y++) {
-                // rows outside the plane repeat the edge row
-                int low = Math.max(0, y - 1) % 3, mid = y % 3, high = Math.min(ny - 1, y + 1) % 3;
-                long[] dxLow = rowDx[low], dxMid = rowDx[mid], dxHigh = rowDx[high];
-                long[] sxLow = rowSx[low], sxMid = rowSx[mid], sxHigh = rowSx[high];
+                long[] dxLow = rowDx[(y + 2) % 3], dxMid = rowDx[y % 3], dxHigh = rowDx[(y + 1) % 3];
+                long[] sxLow = rowSx[(y + 2) % 3], sxMid = rowSx[y % 3], sxHigh = rowSx[(y + 1) % 3];
                 int row = (y - first) * nx;
                 for (int x = 0; x < nx; x++) {
                     smooth[row + x] = sxLow[x] + 2 * sxMid[x] + sxHigh[x];
@@ -595,16 +594,16 @@ final class SurfaceScan {
                 for (int x = 0; x < nx; x++) {
                     dy[row + x] = sxHigh[x] + yBias - sxLow[x];
                 }
-                if (y + 1 < end && y + 2 < ny) {
-                    xPasses(plane, y + 2); // into the slot of row y - 1, no longer needed
+                if (y + 1 < end) {
+                    xPasses(plane, Math.min(ny - 1, y + 2), (y + 2) % 3); // replaces row y - 1, no longer needed
                 }
             }
             filteredZ[slot] = z;
             return slot;
         }
 
-        /** Row y's indicators and their x passes Dx P (+1 per lane) and Sx P into row slot y % 3. */
-        private void xPasses(byte[] plane, int y) {
+        /** Row y's indicators and their x passes Dx P (+1 per lane) and Sx P into row slot {@code slot}. */
+        private void xPasses(byte[] plane, int y, int slot) {
             long[] p = rowP;
             int row = y * nx;
             long lowest = Long.MAX_VALUE;
@@ -620,7 +619,7 @@ final class SurfaceScan {
                 throw new IllegalArgumentException("label " + (plane[row + x] & 0xff) + " at voxel (" + x + ", " + y
                         + ") is not among the labels present");
             }
-            long[] dx = rowDx[y % 3], sx = rowSx[y % 3];
+            long[] dx = rowDx[slot], sx = rowSx[slot];
             int last = nx - 1;
             // voxels outside the row repeat the edge voxel
             dx[0] = p[Math.min(1, last)] + ONES - p[0];
