@@ -55,8 +55,8 @@ public final class Contact implements Analysis<ContactSettings> {
             monitor.begin("Contact areas", SurfaceScan.chunks(planes.nz));
             // area[(block * n + a) * n + b]: surface of a touching b, measured on a's side
             double[] area = new double[Blocks.COUNT * n * n];
-            for (PairAreas chunk : SurfaceScan.run(planes.nx, planes.ny, planes.nz, voxelUm,
-                    SurfaceScan.ofBytes(planes.planes), 256, () -> new PairAreas(blocks, index, n), pool, monitor)) {
+            for (PairAreas chunk : SurfaceScan.runLabels(planes.nx, planes.ny, planes.nz, voxelUm,
+                    planes.planes, present, () -> new PairAreas(blocks, index, n), pool, monitor)) {
                 for (int i = 0; i < area.length; i++) {
                     area[i] += chunk.area[i];
                 }

@@ -76,8 +76,8 @@ public final class ContactAnisotropy implements Analysis<ContactAnisotropySettin
             Blocks blocks = new Blocks(planes.nx, planes.ny, planes.nz);
             monitor.begin("Contact by polar angle", SurfaceScan.chunks(planes.nz));
             Polar polar = new Polar(bins, n, blocks, index, am, se, vo, axis, settings.binDegrees);
-            for (Polar chunk : SurfaceScan.run(planes.nx, planes.ny, planes.nz, voxelUm,
-                    SurfaceScan.ofBytes(planes.planes), 256, () -> new Polar(bins, n, blocks, index, am, se, vo, axis,
+            for (Polar chunk : SurfaceScan.runLabels(planes.nx, planes.ny, planes.nz, voxelUm,
+                    planes.planes, present, () -> new Polar(bins, n, blocks, index, am, se, vo, axis,
                             settings.binDegrees), pool, monitor)) {
                 polar.add(chunk);
             }
@@ -143,11 +143,12 @@ public final class ContactAnisotropy implements Analysis<ContactAnisotropySettin
         }
 
         private void add(int block, double[] normal, double area, int neighbour) {
-            // θ in bin k when cos θ > cos of the bin's upper edge (no acos per face)
+            // θ in bin k when cos θ > cos of the bin's upper edge (no acos per face); the edges fall with k, so the
+            // bin is the number of edges at or above cos θ: counted without a data-dependent branch
             double cos = Math.abs(normal[axis]);
             int bin = 0;
-            while (bin < bins - 1 && cos <= cosUpperEdge[bin]) {
-                bin++;
+            for (int k = 0; k < bins - 1; k++) {
+                bin += cos <= cosUpperEdge[k] ? 1 : 0;
             }
             byBin[bin * n + index[neighbour]] += area;
             int cls = neighbour == se ? TO_SE : neighbour == vo ? TO_VOID : -1;
