@@ -1,8 +1,5 @@
 package org.stackscope.analysis.microstructure;
 
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
-import java.nio.ByteOrder;
 import java.util.List;
 
 import org.stackscope.core.api.Monitor;
@@ -197,14 +194,11 @@ final class Segmentation {
         final float gain = (float) SHARPENING;
         final float beta;
 
-        Start(double[] means, double noise, int nx, int ny) {
+        Start(float[] mu, double noise, int nx, int ny) {
             this.nx = nx;
             this.ny = ny;
-            mu = new float[means.length];
-            for (int k = 0; k < mu.length; k++) {
-                mu[k] = (float) means[k];
-            }
-            thresholds = new float[means.length - 1];
+            this.mu = mu;
+            thresholds = new float[mu.length - 1];
             for (int k = 0; k < thresholds.length; k++) {
                 thresholds[k] = (mu[k] + mu[k + 1]) / 2;
             }
@@ -238,13 +232,7 @@ final class Segmentation {
                 int end = row + nx;
                 boolean innerRow = innerPlane && y > 0 && y < ny - 1;
                 for (int g = row & ~7; g < end; g += 8) {
-                    int candidates = 0xFF;
-                    if (g < row) {
-                        candidates &= 0xFF << (row - g);
-                    }
-                    if (g + 8 > end) {
-                        candidates &= 0xFF >>> (g + 8 - end);
-                    }
+                    int candidates = inRow(0xFF, g, row, end);
                     if (innerRow && g > row && g + 8 < end) {
                         candidates &= boundaryMask(l, below, above, g, nx);
                     }
@@ -283,23 +271,27 @@ final class Segmentation {
         }
     }
 
-    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
-
     /**
      * Bit j set if voxel g + j of plane {@code l} has a 6-neighbour of another label (the group of 8 away from every
      * edge): the eight labels and their six neighbour rows compared as longs, so interior voxels cost a fraction of
      * a voxel-by-voxel test.
      */
     static int boundaryMask(byte[] l, byte[] below, byte[] above, int g, int nx) {
-        long centre = (long) LONGS.get(l, g);
-        long differ = ((long) LONGS.get(l, g - 1) ^ centre) | ((long) LONGS.get(l, g + 1) ^ centre)
-                | ((long) LONGS.get(l, g - nx) ^ centre) | ((long) LONGS.get(l, g + nx) ^ centre)
-                | ((long) LONGS.get(below, g) ^ centre) | ((long) LONGS.get(above, g) ^ centre);
-        // any bit of byte j -> bit 0 of byte j -> bit j (the multiplier moves byte j's low bit to bit 56 + j)
-        differ |= differ >>> 4;
-        differ |= differ >>> 2;
-        differ |= differ >>> 1;
-        return (int) (((differ & 0x0101010101010101L) * 0x0102040810204080L) >>> 56);
+        long centre = EightBytes.get(l, g);
+        return EightBytes.nonZeroMask((EightBytes.get(l, g - 1) ^ centre) | (EightBytes.get(l, g + 1) ^ centre)
+                | (EightBytes.get(l, g - nx) ^ centre) | (EightBytes.get(l, g + nx) ^ centre)
+                | (EightBytes.get(below, g) ^ centre) | (EightBytes.get(above, g) ^ centre));
+    }
+
+    /** The bits of an 8-voxel group mask (voxels g .. g+7) that lie in the row [row, end). */
+    static int inRow(int mask, int g, int row, int end) {
+        if (g < row) {
+            mask &= 0xFF << (row - g);
+        }
+        if (g + 8 > end) {
+            mask &= 0xFF >>> (g + 8 - end);
+        }
+        return mask;
     }
 
     /** The labels of {@link #fitPartialVolume}, the sweeps done and the labels it changed after the start. */
@@ -324,7 +316,7 @@ final class Segmentation {
             mu[k] = (float) means[k];
         }
         float[][] c = new float[nz][];
-        Start start = new Start(means, noise, nx, ny);
+        Start start = new Start(mu, noise, nx, ny);
         byte[][] nearest = new byte[nz][];
         Filters.blur(nx, ny, nz, (z, buf) -> {
             short[] p = img.planes[z];
@@ -523,13 +515,8 @@ final class Segmentation {
                             g |= 56; // nothing marked in this word: on to the next
                             continue;
                         }
-                        int marks = bits == null ? 0xFF : (int) (bits[g >>> 6] >>> (g & 63)) & 0xFF;
-                        if (g < row) {
-                            marks &= 0xFF << (row - g);
-                        }
-                        if (g + 8 > end) {
-                            marks &= 0xFF >>> (g + 8 - end);
-                        }
+                        int marks = inRow(bits == null ? 0xFF : (int) (bits[g >>> 6] >>> (g & 63)) & 0xFF, g, row,
+                                end);
                         boolean inner = innerRow && g > row && g + 8 < end;
                         int candidates = inner ? marks & boundaryMask(l, below, above, g, nx) : marks;
                         while (candidates != 0) {

@@ -1,8 +1,5 @@
 package org.stackscope.analysis.microstructure;
 
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
-import java.nio.ByteOrder;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -382,9 +379,6 @@ final class SurfaceScan {
         private static final int GRADIENT_BIAS = 16;
         /** Voxels per strip of rows: the working planes of one strip (15 longs a voxel) stay in the CPU cache. */
         private static final int STRIP_VOXELS = 8192;
-        /** Eight label bytes read as one long. */
-        private static final VarHandle EIGHT_BYTES = MethodHandles.byteArrayViewVarHandle(long[].class,
-                ByteOrder.LITTLE_ENDIAN);
 
         private final byte[][] labels;
         /** Per code: 1 in its lane; 0 for codes not present. */
@@ -471,10 +465,10 @@ final class SurfaceScan {
                 // neighbour (no branch per voxel: boundary voxels make such branches unpredictable)
                 for (; x + 8 < nx; x += 8) {
                     int i = row + x;
-                    long eight = (long) EIGHT_BYTES.get(here, i);
-                    long toRight = differing(eight, (long) EIGHT_BYTES.get(here, i + 1));
-                    long toDown = differing(eight, (long) EIGHT_BYTES.get(here, i + down));
-                    long toUp = differing(eight, (long) EIGHT_BYTES.get(above, i));
+                    long eight = EightBytes.get(here, i);
+                    long toRight = EightBytes.nonZero(eight ^ EightBytes.get(here, i + 1));
+                    long toDown = EightBytes.nonZero(eight ^ EightBytes.get(here, i + down));
+                    long toUp = EightBytes.nonZero(eight ^ EightBytes.get(above, i));
                     for (; toRight != 0; toRight &= toRight - 1) {
                         int k = Long.numberOfTrailingZeros(toRight) >>> 3;
                         face(sink, g, i + k + local, g, i + k + 1 + local, x + k, y, z, 0, here[i + k] & 0xff,
@@ -506,13 +500,6 @@ final class SurfaceScan {
                     }
                 }
             }
-        }
-
-        /** 0x80 in every byte where the two longs differ, 0 elsewhere. */
-        private static long differing(long p, long q) {
-            long d = p ^ q;
-            long low7 = (d & 0x7f7f7f7f7f7f7f7fL) + 0x7f7f7f7f7f7f7f7fL; // high bit set where the low 7 bits are not 0
-            return (low7 | d) & 0x8080808080808080L;
         }
 
         /**
